@@ -1,0 +1,59 @@
+//! Reads the story's content files, checks them, and embeds them in the app
+//! as one compact postcard blob (`$OUT_DIR/story-<lang>.postcard`).
+//!
+//! Parsing here keeps the TOML parser out of the wasm, and a broken content
+//! file stops the build with a readable list of problems.
+
+#[path = "src/story/compile.rs"]
+mod compile;
+#[path = "src/story/markup.rs"]
+mod markup;
+#[path = "src/story/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/story/validate.rs"]
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+/// Languages embedded in the app; the first is the default.
+const LANGS: [&str; 1] = ["en"];
+
+fn main() {
+    for f in ["compile.rs", "markup.rs", "model.rs", "validate.rs"] {
+        println!("cargo:rerun-if-changed=src/story/{f}");
+    }
+    let root = Path::new("content");
+    println!("cargo:rerun-if-changed=content");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for lang in LANGS {
+        let paths = compile::ContentPaths::new(root, lang);
+        println!(
+            "cargo:rerun-if-changed={}",
+            paths.lang_dir.join("chapters").display()
+        );
+        match paths.files() {
+            Ok(files) => files
+                .iter()
+                .for_each(|f| println!("cargo:rerun-if-changed={}", f.display())),
+            Err(e) => fail(lang, &[e]),
+        }
+        let story = compile::load(&paths).unwrap_or_else(|e| fail(lang, &[e]));
+        let problems = validate::validate(&story);
+        if !problems.is_empty() {
+            fail(lang, &problems);
+        }
+        let bytes = postcard::to_allocvec(&story).expect("the story model always serializes");
+        std::fs::write(out.join(format!("story-{lang}.postcard")), bytes)
+            .expect("OUT_DIR is writable");
+    }
+}
+
+fn fail(lang: &str, problems: &[String]) -> ! {
+    eprintln!("\nThe {lang} content has problems:");
+    for problem in problems {
+        eprintln!("  - {problem}");
+    }
+    eprintln!("Fix them in content/ and build again.\n");
+    std::process::exit(1);
+}

@@ -1,0 +1,120 @@
+//! The root component: router, page chrome, and the page for the URL.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+
+use crate::components::pager::ProgressBar;
+use crate::routes::Page;
+use crate::state::route::strip_base;
+use crate::state::{provide_base, use_base, BasePath, Route};
+use crate::story::{fill, Story};
+
+/// The whole explainer.
+#[component]
+pub fn App(
+    /// The story to tell.
+    story: &'static Story,
+    /// Where the site is deployed ("" at a domain's root).
+    base: BasePath,
+) -> impl IntoView {
+    provide_meta_context();
+    provide_base(base.clone());
+    view! {
+        <Router base=base.0>
+            <Shell story/>
+        </Router>
+    }
+}
+
+/// Page chrome around the routed page.
+#[component]
+fn Shell(story: &'static Story) -> impl IntoView {
+    let base = use_base();
+    let location = use_location();
+    let path = {
+        let base = base.clone();
+        Memo::new(move |_| location.pathname.with(|p| strip_base(&base, p).to_owned()))
+    };
+    let route = Memo::new(move |_| path.with(|p| Route::parse(story, p)));
+    let title = move || page_title(story, route.get());
+    let ui = &story.ui;
+    let article = &story.meta.article;
+    let credit = fill(
+        &ui.credit,
+        &[
+            ("author", &article.author),
+            ("publisher", &article.publisher),
+            ("date", &article.date),
+        ],
+    );
+    let sources_href = story
+        .chapters
+        .iter()
+        .position(|c| c.slug == "sources")
+        .map(|chapter| Route::Step { chapter, step: 0 }.href(story, &base));
+
+    view! {
+        <Title text=title/>
+        <a class="skip-link" href="#main">{ui.skip_to_content.as_str()}</a>
+        <ProgressBar story route/>
+        <header class="masthead">
+            <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
+        </header>
+        <main id="main" tabindex="-1">
+            <Page story route path/>
+        </main>
+        <footer class="site-foot">
+            <p>
+                {credit}" "
+                <a href=article.url.as_str() rel="noopener">{article.title.as_str()}</a>
+            </p>
+            <p>{sources_href.map(|href| view! { <a href=href>{ui.sources_link.as_str()}</a> })}</p>
+        </footer>
+    }
+}
+
+/// The document title for a page: specific first, the site last.
+pub fn page_title(story: &Story, route: Route) -> String {
+    let site = story.meta.title.as_str();
+    match route {
+        Route::Cover => site.to_owned(),
+        Route::Step { chapter, step } => {
+            let Some(c) = story.chapters.get(chapter) else {
+                return site.to_owned();
+            };
+            match c.steps.get(step) {
+                Some(s) => format!("{} – {} – {site}", s.title, c.short_title),
+                None => format!("{} – {site}", c.short_title),
+            }
+        }
+        Route::NotFound => format!("{} – {site}", story.ui.not_found_title),
+    }
+}
+
+/// Mounts the app in place of the page's `#app` element, whose static
+/// content (the prerendered page, or a plain fallback) stays if the story
+/// cannot be read, so the reader never gets a blank page.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    use leptos::wasm_bindgen::JsCast;
+
+    let story = match crate::story::story() {
+        Ok(story) => story,
+        Err(e) => {
+            leptos::logging::error!("the embedded story could not be read: {e}");
+            return;
+        }
+    };
+    let Some(root) = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        leptos::logging::error!("the page has no #app element to mount into");
+        return;
+    };
+    root.set_inner_html("");
+    let base = crate::state::base_from_document();
+    leptos::mount::mount_to(root, move || view! { <App story base/> }).forget();
+}

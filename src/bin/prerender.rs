@@ -1,0 +1,117 @@
+//! Writes one HTML page per address into a Trunk build (`dist/`), rendered
+//! natively from the same components the wasm app mounts.
+//!
+//! Readers see the story's text before the wasm arrives (or without it), any
+//! static host serves deep links with no rewrite rules, and `404.html` gives
+//! hosts that support it a friendly not-found page.
+//!
+//! Usage: `cargo run --release --no-default-features --features ssr --bin prerender -- dist`
+
+use std::path::{Path, PathBuf};
+
+use explainer::app::{page_title, App};
+use explainer::state::route::normalize_base;
+use explainer::state::{BasePath, Route};
+use explainer::story::Story;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+/// Where the app mounts; Trunk's index.html holds it, empty. Trunk's HTML
+/// minifier may drop the quotes, so both spellings are accepted.
+const MOUNTS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("prerender: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
+    let template_path = dist.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e} (run trunk build first)", template_path.display()))?;
+    let Some(mount) = MOUNTS.into_iter().find(|m| template.contains(m)) else {
+        return Err(format!(
+            "{} has no empty <div id=\"app\">",
+            template_path.display()
+        ));
+    };
+    let story = explainer::story::story().map_err(|e| format!("embedded story: {e}"))?;
+    let base = BasePath(normalize_base(&base_href(&template)));
+
+    let mut written = 0;
+    for route in Route::all(story) {
+        let path = route.path(story);
+        let html = page(&template, mount, story, &base, route, &path);
+        write(
+            &dist.join(path.trim_start_matches('/')).join("index.html"),
+            &html,
+        )?;
+        written += 1;
+    }
+    let html = page(&template, mount, story, &base, Route::NotFound, "/404.html");
+    write(&dist.join("404.html"), &html)?;
+    println!(
+        "prerender: wrote {written} pages and 404.html into {}",
+        dist.display()
+    );
+    Ok(())
+}
+
+/// One page: the template with the rendered app and the page's title.
+fn page(
+    template: &str,
+    mount: &str,
+    story: &'static Story,
+    base: &BasePath,
+    route: Route,
+    path: &str,
+) -> String {
+    let url = format!("{}{path}", base.0);
+    let body = render(story, base.clone(), &url);
+    let title = escape(&page_title(story, route));
+    let with_body = template.replacen(mount, &format!(r#"<div id="app">{body}</div>"#), 1);
+    replace_title(&with_body, &title)
+}
+
+/// Renders the app at `url` to an HTML string.
+fn render(story: &'static Story, base: BasePath, url: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(url));
+        view! { <App story base/> }.to_html()
+    })
+}
+
+/// The `href` of the template's `<base>` element ("/" if none).
+fn base_href(html: &str) -> String {
+    html.find("<base ")
+        .and_then(|start| {
+            let tag = &html[start..start + html[start..].find('>')?];
+            let href = tag.find("href=\"")? + 6;
+            Some(tag[href..href + tag[href..].find('"')?].to_owned())
+        })
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+fn replace_title(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!("{}<title>{title}{}", &html[..a], &html[b..]),
+        _ => html.to_owned(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn write(path: &Path, html: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))
+}

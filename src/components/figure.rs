@@ -1,0 +1,231 @@
+//! A step's figure: the chart on a canvas, its text alternative, a readout
+//! for the selected point and the same numbers as a table.
+//!
+//! The canvas is sized to its frame times devicePixelRatio, so it stays crisp
+//! on high-density screens, and it redraws whenever the frame's size, the
+//! colour scheme, the step's period or the selection changes.
+
+use leptos::prelude::*;
+
+use crate::charts::thousands;
+use crate::story::{fill, Figure, Story};
+
+/// The troop chart with its caption, readout and data table.
+#[component]
+pub fn TroopsFigure(
+    /// The story.
+    story: &'static Story,
+    /// What the current step asks the figure to show.
+    #[prop(into)]
+    figure: Signal<Option<Figure>>,
+) -> impl IntoView {
+    let data = &story.data.troops;
+    let ui = &story.ui;
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (selected, set_selected) = signal(None::<usize>);
+    let (failed, set_failed) = signal(false);
+    let hits = StoredValue::new(Vec::<(i32, i32)>::new());
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let size = leptos_use_element_size::use_element_size(frame);
+        let dark = leptos_use_preferences::use_preferred_dark();
+        Effect::new(move |_| {
+            let (width, height) = (size.width.get(), size.height.get());
+            let (figure, dark, selected) = (figure.get(), dark.get(), selected.get());
+            let Some(canvas) = canvas.get() else { return };
+            match paint::troops(
+                &canvas,
+                width,
+                height,
+                data,
+                figure.as_ref(),
+                selected,
+                dark,
+            ) {
+                Ok(Some(points)) => {
+                    hits.set_value(points);
+                    set_failed.set(false);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    leptos::logging::error!("{e}");
+                    set_failed.set(true);
+                }
+            }
+        });
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (figure, set_failed);
+
+    let count = data.points.len();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let current = selected.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(count - 1))),
+            "ArrowLeft" => Some(current.map_or(count - 1, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(count - 1),
+            "Escape" => None,
+            _ => return,
+        };
+        // The chart owns these keys while it has focus; the story's step
+        // navigation must not also see them.
+        ev.prevent_default();
+        ev.stop_propagation();
+        set_selected.set(next);
+    };
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let scale = leptos::prelude::window().device_pixel_ratio();
+            let (x, y) = (
+                (f64::from(ev.offset_x()) * scale) as i32,
+                (f64::from(ev.offset_y()) * scale) as i32,
+            );
+            let radius = (14.0 * scale) as i32;
+            let hit = hits.with_value(|h| crate::charts::nearest(h, x, y, radius));
+            if hit.is_some() || ev.type_() == "pointerdown" {
+                set_selected.set(hit);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (ev, hits);
+    };
+
+    let readout = move || {
+        selected.get().and_then(|i| data.points.get(i)).map(|p| {
+            let mut text = fill(
+                &ui.readout,
+                &[
+                    ("date", &p.label),
+                    ("value", &thousands(p.us)),
+                    ("series", &data.us_label),
+                ],
+            );
+            if let Some(c) = p.coalition {
+                text.push(' ');
+                text.push_str(&fill(
+                    &ui.readout,
+                    &[
+                        ("date", &p.label),
+                        ("value", &thousands(c)),
+                        ("series", &data.coalition_label),
+                    ],
+                ));
+            }
+            if let Some(note) = &p.note {
+                text.push(' ');
+                text.push_str(note);
+            }
+            text
+        })
+    };
+
+    let rows = data
+        .points
+        .iter()
+        .map(|p| {
+            let source = story
+                .sources
+                .iter()
+                .find(|s| s.id == p.source)
+                .map_or(p.source.as_str(), |s| s.publisher.as_str());
+            view! {
+                <tr>
+                    <th scope="row">{p.label.as_str()}</th>
+                    <td>{thousands(p.us)}</td>
+                    <td>{p.coalition.map(thousands)}</td>
+                    <td>{source}{p.note.as_deref().map(|n| format!(" ({n})"))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <figure class="figure" data-chart="troops">
+            <figcaption class="figure-title">{data.title.as_str()}</figcaption>
+            <div class="chart-frame" node_ref=frame>
+                <canvas
+                    node_ref=canvas
+                    class="chart-canvas"
+                    tabindex="0"
+                    role="img"
+                    aria-label=data.summary.as_str()
+                    aria-describedby="troops-keys"
+                    on:keydown=on_key
+                    on:pointermove=on_pointer
+                    on:pointerdown=on_pointer
+                ></canvas>
+                <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
+            </div>
+            <p class="readout" aria-live="polite">{readout}</p>
+            <p class="chart-summary">
+                <span class="visually-hidden">{ui.chart_summary.as_str()}": "</span>
+                {data.summary.as_str()}
+            </p>
+            <p id="troops-keys" class="chart-keys">{ui.chart_keys.as_str()}</p>
+            <details class="data-table">
+                <summary>{ui.data_table.as_str()}</summary>
+                <table>
+                    <caption>{data.title.as_str()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ui.col_date.as_str()}</th>
+                            <th scope="col">{data.us_label.as_str()}</th>
+                            <th scope="col">{data.coalition_label.as_str()}</th>
+                            <th scope="col">{ui.col_source.as_str()}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Canvas painting: the only browser-specific drawing code.
+#[cfg(target_arch = "wasm32")]
+mod paint {
+    use plotters_canvas::CanvasBackend;
+
+    use crate::charts::{troops, ChartStyle};
+    use crate::story::{Figure, Troops};
+
+    /// Sizes the canvas to `width` × `height` CSS pixels at the screen's
+    /// density and draws the troop chart. `Ok(None)` means the frame has no
+    /// size yet (not laid out), so there is nothing to draw.
+    pub fn troops(
+        canvas: &web_sys::HtmlCanvasElement,
+        width: f64,
+        height: f64,
+        data: &Troops,
+        figure: Option<&Figure>,
+        selected: Option<usize>,
+        dark: bool,
+    ) -> Result<Option<Vec<(i32, i32)>>, String> {
+        if width < 1.0 || height < 1.0 {
+            return Ok(None);
+        }
+        let scale = leptos::prelude::window()
+            .device_pixel_ratio()
+            .clamp(1.0, 4.0);
+        let (w, h) = (
+            (width * scale).round() as u32,
+            (height * scale).round() as u32,
+        );
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
+        let style = ChartStyle { scale, dark };
+        troops::draw(backend, data, figure, selected, &style)
+            .map(|hits| Some(hits.points))
+            .map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,115 @@
+//! Moving through steps: previous/next links, the step list and the
+//! progress bar. All are plain links, so they work before the wasm arrives
+//! and the router turns them into in-page navigation after.
+
+use leptos::prelude::*;
+
+use crate::state::{use_base, Route};
+use crate::story::{fill, Story};
+
+/// Previous and next links with "Step n of total" between them.
+#[component]
+pub fn Pager(
+    /// The story.
+    story: &'static Story,
+    /// The current page.
+    #[prop(into)]
+    route: Signal<Route>,
+) -> impl IntoView {
+    let base = StoredValue::new(use_base());
+    let ui = &story.ui;
+    let href = move |r: Option<Route>| r.map(|r| base.with_value(|b| r.href(story, b)));
+    let prev = move || href(route.get().previous(story));
+    let next = move || href(route.get().next(story));
+    let position = move || match route.get() {
+        Route::Step { chapter, step } => {
+            let total = story.chapters.get(chapter).map_or(0, |c| c.steps.len());
+            fill(
+                &ui.step_of,
+                &[
+                    ("n", &(step + 1).to_string()),
+                    ("total", &total.to_string()),
+                ],
+            )
+        }
+        _ => String::new(),
+    };
+    view! {
+        <nav class="pager" aria-label=ui.steps.as_str()>
+            <a class="pager-prev" rel="prev" href=prev aria-disabled=move || prev().is_none().then_some("true")>
+                <span aria-hidden="true">"← "</span>{ui.previous.as_str()}
+            </a>
+            <span class="pager-pos">{position}</span>
+            <a class="pager-next" rel="next" href=next aria-disabled=move || next().is_none().then_some("true")>
+                {ui.next.as_str()}<span aria-hidden="true">" →"</span>
+            </a>
+        </nav>
+    }
+}
+
+/// The steps of one chapter as a numbered list of links.
+#[component]
+pub fn StepList(
+    /// The story.
+    story: &'static Story,
+    /// The chapter's index.
+    chapter: usize,
+    /// The current step.
+    #[prop(into)]
+    step: Signal<usize>,
+) -> impl IntoView {
+    let base = use_base();
+    let Some(c) = story.chapters.get(chapter) else {
+        return ().into_any();
+    };
+    let items = c
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let href = Route::Step { chapter, step: i }.href(story, &base);
+            view! {
+                <li>
+                    <a href=href title=s.title.as_str()
+                        aria-current=move || (step.get() == i).then_some("step")>
+                        <span class="visually-hidden">{s.title.as_str()}</span>
+                        <span aria-hidden="true">{i + 1}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="step-list" aria-label=story.ui.steps.as_str()>{items}</ol>
+    }
+    .into_any()
+}
+
+/// The reader's place in the whole story, from 0.0 (cover) to 1.0 (last step).
+pub fn progress(story: &Story, route: Route) -> f64 {
+    let all = Route::all(story);
+    let Some(pos) = all.iter().position(|r| *r == route) else {
+        return 0.0;
+    };
+    if all.len() < 2 {
+        return 1.0;
+    }
+    pos as f64 / (all.len() - 1) as f64
+}
+
+/// A thin bar across the top showing [`progress`].
+#[component]
+pub fn ProgressBar(
+    /// The story.
+    story: &'static Story,
+    /// The current page.
+    #[prop(into)]
+    route: Signal<Route>,
+) -> impl IntoView {
+    let pct = move || format!("{:.1}%", progress(story, route.get()) * 100.0);
+    view! {
+        <div class="progress" aria-hidden="true">
+            <div class="progress-fill" style:inline-size=pct></div>
+        </div>
+    }
+}

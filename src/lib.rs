@@ -1,0 +1,19 @@
+//! An interactive explainer of the 2020 US–Iraq Strategic Dialogue.
+//!
+//! - [`story`]: the content model, its loader and its checks;
+//! - [`state`]: the typed URL (routes);
+//! - [`charts`]: pure plotters draw functions, one file per chart;
+//! - [`components`] and [`routes`]: the Leptos views;
+//! - [`app`]: the root component that `main.rs` mounts.
+#![warn(missing_docs)]
+// Leptos views are deeply nested types; the default limit is too low for them.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod routes;
+pub mod state;
+pub mod story;
+
+pub use app::App;

@@ -1,0 +1,12 @@
+//! The browser entry point: it only mounts the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    explainer::app::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This binary is the browser app; build it with `trunk build` (see README.md).");
+}

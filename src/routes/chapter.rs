@@ -1,0 +1,172 @@
+//! A chapter, one step at a time: heading, step list, the figure beside the
+//! step's text, and previous/next. Arrow keys, Home and End move through the
+//! steps; every step has its own address, so back/forward and reload work.
+
+use leptos::prelude::*;
+
+use crate::components::figure::TroopsFigure;
+use crate::components::pager::{Pager, StepList};
+use crate::components::rich::{url_host, Rich};
+use crate::state::{use_base, Route};
+use crate::story::{Appendix, ChartKind, Story};
+
+/// One chapter of the story.
+#[component]
+pub fn ChapterView(
+    /// The story.
+    story: &'static Story,
+    /// The chapter's index; the caller guarantees it is in range.
+    chapter: usize,
+    /// The current step.
+    #[prop(into)]
+    step: Signal<usize>,
+) -> impl IntoView {
+    let Some(c) = story.chapters.get(chapter) else {
+        return ().into_any();
+    };
+    let route = Signal::derive(move || Route::Step {
+        chapter,
+        step: step.get(),
+    });
+    let figure = Memo::new(move |_| c.steps.get(step.get()).and_then(|s| s.figure.clone()));
+    let has_figure =
+        move || figure.with(|f| f.as_ref().is_some_and(|f| f.chart == ChartKind::Troops));
+
+    keyboard_steps(story, route);
+
+    let step_text = move || {
+        let i = step.get();
+        c.steps.get(i).map(|s| {
+            view! {
+                <h2 class="step-title" id="step-title" tabindex="-1">{s.title.as_str()}</h2>
+                <Rich story paragraphs=&s.body id_prefix=format!("{}-{i}", c.slug)/>
+            }
+        })
+    };
+    let after = c
+        .after_article
+        .then(|| view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> });
+    let appendix = c.appendix.map(|a| match a {
+        Appendix::Sources => view! { <SourceList story/> }.into_any(),
+        Appendix::Glossary => view! { <Glossary story/> }.into_any(),
+    });
+
+    view! {
+        <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
+            <header class="chapter-head">
+                {after}
+                <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
+                <StepList story chapter step/>
+            </header>
+            <div class="stage" class:has-figure=has_figure>
+                <Show when=has_figure>
+                    <div class="figure-pane">
+                        <TroopsFigure story figure/>
+                    </div>
+                </Show>
+                <section class="step-text" aria-live="polite" aria-atomic="true">
+                    {step_text}
+                </section>
+            </div>
+            <Pager story route/>
+            {appendix}
+        </article>
+    }
+    .into_any()
+}
+
+/// ←/→ move one step (across chapters), Home/End jump to the chapter's
+/// first and last step. Keys typed into fields, or already handled (the
+/// chart handles its own arrows), are left alone.
+fn keyboard_steps(story: &'static Story, route: Signal<Route>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let navigate = leptos_router::hooks::use_navigate();
+        let base = use_base();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.default_prevented()
+                || ev.alt_key()
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+            {
+                return;
+            }
+            let in_field = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.has_attribute("contenteditable")
+                });
+            if in_field {
+                return;
+            }
+            let current = route.get_untracked();
+            let target = match ev.key().as_str() {
+                "ArrowRight" => current.next(story),
+                "ArrowLeft" => current.previous(story),
+                "Home" => current.chapter_edge(story, false),
+                "End" => current.chapter_edge(story, true),
+                _ => return,
+            };
+            if let Some(target) = target.filter(|t| *t != current) {
+                ev.prevent_default();
+                navigate(&target.href(story, &base), Default::default());
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (story, route, use_base);
+}
+
+/// Every source, with an anchor per entry.
+#[component]
+fn SourceList(story: &'static Story) -> impl IntoView {
+    let items = story
+        .sources
+        .iter()
+        .map(|s| {
+            let date = (!s.date.is_empty()).then(|| format!(", {}", s.date));
+            let link = s.url.as_deref().map(|url| {
+                view! { " " <a href=url rel="noopener" target="_blank">{url_host(url)}</a> }
+            });
+            view! {
+                <li id=format!("src-{}", s.id)>
+                    <cite>{s.title.as_str()}</cite>". "{s.publisher.as_str()}{date}"."{link}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="appendix" aria-labelledby="appendix-title">
+            <h2 id="appendix-title">{story.ui.sources_title.as_str()}</h2>
+            <ol class="source-list">{items}</ol>
+        </section>
+    }
+}
+
+/// Every glossary entry, with an anchor per entry.
+#[component]
+fn Glossary(story: &'static Story) -> impl IntoView {
+    let items = story
+        .glossary
+        .iter()
+        .map(|t| {
+            view! {
+                <div id=format!("term-{}", t.id)>
+                    <dt><abbr>{t.short.as_str()}</abbr>" · "{t.long.as_str()}</dt>
+                    <dd>{t.definition.as_str()}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="appendix" aria-labelledby="appendix-title">
+            <h2 id="appendix-title">{story.ui.glossary_title.as_str()}</h2>
+            <dl class="glossary">{items}</dl>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+//! The cover: title, a summary for readers in a hurry, and the way in.
+
+use leptos::prelude::*;
+
+use crate::components::rich::Rich;
+use crate::components::toc::Toc;
+use crate::state::{use_base, Route};
+use crate::story::Story;
+
+/// The cover page.
+#[component]
+pub fn Cover(
+    /// The story.
+    story: &'static Story,
+) -> impl IntoView {
+    let start = Route::Step {
+        chapter: 0,
+        step: 0,
+    }
+    .href(story, &use_base());
+    view! {
+        <article class="cover">
+            <header class="cover-head">
+                <h1 id="page-title" tabindex="-1">{story.meta.title.as_str()}</h1>
+                <p class="dek">{story.meta.subtitle.as_str()}</p>
+            </header>
+            <div class="summary">
+                <Rich story paragraphs=&story.meta.summary id_prefix="summary".to_owned()/>
+            </div>
+            <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" →"</a></p>
+            <h2 class="toc-heading">{story.ui.contents.as_str()}</h2>
+            <Toc story current=Signal::stored(None)/>
+        </article>
+    }
+}

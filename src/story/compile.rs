@@ -1,0 +1,114 @@
+//! Reads the content files of one language into a [`Story`].
+//!
+//! Used at build time by `build.rs` (which embeds the result in the app) and
+//! natively by the content tests and the prerenderer, so all three see the
+//! same story. Errors name the file and say what is wrong in plain words.
+
+use std::path::{Path, PathBuf};
+
+use super::markup::parse_paragraphs;
+use super::model::{
+    Chapter, Datasets, Meta, RawChapter, RawGlossary, RawMeta, RawSources, Step, Story, Troops, Ui,
+};
+
+/// The files a story is read from, relative to the content root.
+pub struct ContentPaths {
+    /// `content/<lang>/`: meta.toml, ui.toml, glossary.toml, chapters/*.toml.
+    pub lang_dir: PathBuf,
+    /// `content/`: sources.toml and data/*.toml, shared by every language.
+    pub shared_dir: PathBuf,
+}
+
+impl ContentPaths {
+    /// The paths for `lang` under the content root.
+    pub fn new(root: &Path, lang: &str) -> Self {
+        ContentPaths {
+            lang_dir: root.join(lang),
+            shared_dir: root.to_path_buf(),
+        }
+    }
+
+    /// Every file the story reads, so a build script can watch them.
+    pub fn files(&self) -> Result<Vec<PathBuf>, String> {
+        let mut files = vec![
+            self.lang_dir.join("meta.toml"),
+            self.lang_dir.join("ui.toml"),
+            self.lang_dir.join("glossary.toml"),
+            self.shared_dir.join("sources.toml"),
+            self.lang_dir.join("data").join("troops.toml"),
+        ];
+        files.extend(self.chapter_files()?);
+        Ok(files)
+    }
+
+    /// Chapter files, in reading order: their names sort into it (01-…, 02-…).
+    fn chapter_files(&self) -> Result<Vec<PathBuf>, String> {
+        let dir = self.lang_dir.join("chapters");
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+}
+
+fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads and parses every content file of one language.
+pub fn load(paths: &ContentPaths) -> Result<Story, String> {
+    let raw_meta: RawMeta = read(&paths.lang_dir.join("meta.toml"))?;
+    let ui: Ui = read(&paths.lang_dir.join("ui.toml"))?;
+    let glossary: RawGlossary = read(&paths.lang_dir.join("glossary.toml"))?;
+    let sources: RawSources = read(&paths.shared_dir.join("sources.toml"))?;
+    let troops: Troops = read(&paths.lang_dir.join("data").join("troops.toml"))?;
+    let mut chapters = Vec::new();
+    for file in paths.chapter_files()? {
+        let raw: RawChapter = read(&file)?;
+        chapters.push(compile_chapter(raw).map_err(|e| format!("{}: {e}", file.display()))?);
+    }
+    let summary =
+        parse_paragraphs(&raw_meta.summary).map_err(|e| format!("meta.toml summary: {e}"))?;
+    Ok(Story {
+        meta: Meta {
+            lang: raw_meta.lang,
+            dir: raw_meta.dir,
+            title: raw_meta.title,
+            subtitle: raw_meta.subtitle,
+            summary,
+            article: raw_meta.article,
+        },
+        ui,
+        chapters,
+        sources: sources.source,
+        glossary: glossary.term,
+        data: Datasets { troops },
+    })
+}
+
+/// Turns an editor's chapter into the app's, parsing the running text.
+pub fn compile_chapter(raw: RawChapter) -> Result<Chapter, String> {
+    let mut steps = Vec::with_capacity(raw.steps.len());
+    for step in raw.steps {
+        let body =
+            parse_paragraphs(&step.text).map_err(|e| format!("step {:?}: {e}", step.slug))?;
+        steps.push(Step {
+            slug: step.slug,
+            title: step.title,
+            body,
+            figure: step.figure,
+        });
+    }
+    Ok(Chapter {
+        slug: raw.slug,
+        title: raw.title,
+        short_title: raw.short_title,
+        after_article: raw.after_article,
+        appendix: raw.appendix,
+        steps,
+    })
+}

@@ -1,0 +1,250 @@
+//! Content checks: everything a reader relies on that serde cannot see.
+//!
+//! Run by `build.rs` (a broken content file stops the build with a list of
+//! problems) and by the native test suite. Shared with `build.rs`, so it
+//! depends on nothing but the model and the markup helpers.
+
+use std::collections::{HashMap, HashSet};
+
+use super::markup::is_id;
+use super::model::{Inline, Paragraph, Story};
+
+/// Slugs the app's own routes use; a chapter may not take them.
+pub const RESERVED_SLUGS: [&str; 2] = ["embed", "assets"];
+
+/// Every problem found, each naming where it is. Empty means valid.
+pub fn validate(story: &Story) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut p = |s: String| problems.push(s);
+
+    let source_ids = unique_ids(
+        story.sources.iter().map(|s| s.id.as_str()),
+        "source",
+        &mut p,
+    );
+    let term_ids = unique_ids(story.glossary.iter().map(|t| t.id.as_str()), "term", &mut p);
+    let mut used_sources: HashSet<&str> = HashSet::new();
+
+    let meta = &story.meta;
+    for (name, value) in [
+        ("meta title", &meta.title),
+        ("meta subtitle", &meta.subtitle),
+        ("article title", &meta.article.title),
+        ("article author", &meta.article.author),
+        ("article url", &meta.article.url),
+    ] {
+        if value.trim().is_empty() {
+            p(format!("{name} is empty"));
+        }
+    }
+    if meta.dir != "ltr" && meta.dir != "rtl" {
+        p(format!(
+            "meta dir must be \"ltr\" or \"rtl\", not {:?}",
+            meta.dir
+        ));
+    }
+    check_paragraphs(
+        "meta summary",
+        &meta.summary,
+        &source_ids,
+        &term_ids,
+        &mut used_sources,
+        &mut p,
+    );
+
+    if story.chapters.is_empty() {
+        p("the story has no chapters".into());
+    }
+    let mut chapter_slugs = HashSet::new();
+    for chapter in &story.chapters {
+        let where_ = format!("chapter {:?}", chapter.slug);
+        check_slug(&chapter.slug, &where_, &mut p);
+        if RESERVED_SLUGS.contains(&chapter.slug.as_str()) {
+            p(format!(
+                "{where_}: the slug is reserved for the app's own pages"
+            ));
+        }
+        if !chapter_slugs.insert(chapter.slug.as_str()) {
+            p(format!("{where_}: the slug is used twice"));
+        }
+        if chapter.title.trim().is_empty() || chapter.short_title.trim().is_empty() {
+            p(format!("{where_}: empty title"));
+        }
+        if chapter.steps.is_empty() {
+            p(format!("{where_}: no steps"));
+        }
+        let mut step_slugs = HashSet::new();
+        for step in &chapter.steps {
+            let where_ = format!("chapter {:?} step {:?}", chapter.slug, step.slug);
+            check_slug(&step.slug, &where_, &mut p);
+            if !step_slugs.insert(step.slug.as_str()) {
+                p(format!("{where_}: the slug is used twice in its chapter"));
+            }
+            if step.title.trim().is_empty() {
+                p(format!("{where_}: empty title"));
+            }
+            if step.body.is_empty() {
+                p(format!("{where_}: no text"));
+            }
+            check_paragraphs(
+                &where_,
+                &step.body,
+                &source_ids,
+                &term_ids,
+                &mut used_sources,
+                &mut p,
+            );
+            if let Some(fig) = &step.figure {
+                if let (Some(from), Some(to)) = (fig.from, fig.to) {
+                    if from > to {
+                        p(format!(
+                            "{where_}: figure period runs backwards ({from} > {to})"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    for source in &story.sources {
+        let where_ = format!("source {:?}", source.id);
+        if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
+            p(format!("{where_}: empty title or publisher"));
+        }
+        if let Some(url) = &source.url {
+            if !url.starts_with("https://") && !url.starts_with("http://") {
+                p(format!(
+                    "{where_}: the link must start with https:// or http://"
+                ));
+            }
+        }
+    }
+    for term in &story.glossary {
+        if term.short.trim().is_empty()
+            || term.long.trim().is_empty()
+            || term.definition.trim().is_empty()
+        {
+            p(format!("term {:?}: empty text", term.id));
+        }
+    }
+
+    let troops = &story.data.troops;
+    for (name, value) in [
+        ("troops title", &troops.title),
+        ("troops summary", &troops.summary),
+        ("troops us_label", &troops.us_label),
+        ("troops coalition_label", &troops.coalition_label),
+    ] {
+        if value.trim().is_empty() {
+            p(format!("{name} is empty"));
+        }
+    }
+    if troops.points.len() < 2 {
+        p("troops: fewer than two points".into());
+    }
+    let mut last_year = f64::NEG_INFINITY;
+    for point in &troops.points {
+        let where_ = format!("troops point {:?}", point.label);
+        if point.year.is_nan() || point.year < last_year {
+            p(format!("{where_}: points must be in date order"));
+        }
+        last_year = point.year;
+        if point.us < 0.0 || point.coalition.is_some_and(|c| c < 0.0) {
+            p(format!("{where_}: negative troop count"));
+        }
+        use_source(
+            &point.source,
+            &where_,
+            &source_ids,
+            &mut used_sources,
+            &mut p,
+        );
+    }
+    for marker in &troops.markers {
+        let where_ = format!("troops marker {:?}", marker.label);
+        use_source(
+            &marker.source,
+            &where_,
+            &source_ids,
+            &mut used_sources,
+            &mut p,
+        );
+    }
+
+    for source in &story.sources {
+        if !used_sources.contains(source.id.as_str()) {
+            p(format!("source {:?} is never cited", source.id));
+        }
+    }
+    problems
+}
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+    p: &mut dyn FnMut(String),
+) -> HashMap<&'a str, ()> {
+    let mut seen = HashMap::new();
+    for id in ids {
+        if !is_id(id) {
+            p(format!(
+                "{what} id {id:?} must be lowercase letters, digits and hyphens"
+            ));
+        }
+        if seen.insert(id, ()).is_some() {
+            p(format!("{what} id {id:?} is used twice"));
+        }
+    }
+    seen
+}
+
+fn check_slug(slug: &str, where_: &str, p: &mut dyn FnMut(String)) {
+    if !is_id(slug) || slug.starts_with('-') || slug.ends_with('-') {
+        p(format!(
+            "{where_}: the slug must be lowercase letters, digits and inner hyphens"
+        ));
+    }
+}
+
+fn use_source<'a>(
+    id: &'a str,
+    where_: &str,
+    sources: &HashMap<&str, ()>,
+    used: &mut HashSet<&'a str>,
+    p: &mut dyn FnMut(String),
+) {
+    if sources.contains_key(id) {
+        used.insert(id);
+    } else {
+        p(format!("{where_}: unknown source {id:?}"));
+    }
+}
+
+fn check_paragraphs<'a>(
+    where_: &str,
+    paragraphs: &'a [Paragraph],
+    sources: &HashMap<&str, ()>,
+    terms: &HashMap<&str, ()>,
+    used: &mut HashSet<&'a str>,
+    p: &mut dyn FnMut(String),
+) {
+    for paragraph in paragraphs {
+        if paragraph
+            .iter()
+            .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
+        {
+            p(format!("{where_}: an empty paragraph"));
+        }
+        for inline in paragraph {
+            match inline {
+                Inline::Text(_) => {}
+                Inline::Cite { source, .. } => use_source(source, where_, sources, used, p),
+                Inline::Term { term, .. } => {
+                    if !terms.contains_key(term.as_str()) {
+                        p(format!("{where_}: unknown glossary term {term:?}"));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Charts drawn with plotters' SVG backend: the marks and labels a reader
+//! relies on are there, and hit-testing finds the points that were drawn.
+
+use explainer::charts::troops::{self, segments};
+use explainer::charts::{nearest, thousands, ChartStyle, Palette};
+use explainer::story::{story, ChartKind, Figure};
+use plotters::prelude::SVGBackend;
+
+fn render(
+    figure: Option<&Figure>,
+    selected: Option<usize>,
+    style: ChartStyle,
+) -> (String, troops::TroopsHits) {
+    let data = &story().unwrap().data.troops;
+    let mut svg = String::new();
+    let hits = {
+        let backend = SVGBackend::with_string(&mut svg, (640, 440));
+        troops::draw(backend, data, figure, selected, &style).expect("the chart draws")
+    };
+    (svg, hits)
+}
+
+fn hex(c: plotters::style::RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+const LIGHT: ChartStyle = ChartStyle {
+    scale: 1.0,
+    dark: false,
+};
+
+#[test]
+fn draws_every_point_marker_and_label() {
+    let data = &story().unwrap().data.troops;
+    let (svg, hits) = render(None, None, LIGHT);
+    assert_eq!(hits.points.len(), data.points.len());
+    let us = hex(Palette::LIGHT.us);
+    let dots = svg.matches("<circle").count();
+    assert!(
+        dots >= data.points.len(),
+        "{dots} circles for {} points",
+        data.points.len()
+    );
+    assert!(svg.contains(&us), "US colour {us} missing");
+    for marker in &data.markers {
+        assert!(
+            svg.contains(&marker.label),
+            "marker label {:?} missing",
+            marker.label
+        );
+    }
+    assert!(
+        svg.contains(&data.us_label) && svg.contains(&data.coalition_label),
+        "legend missing"
+    );
+    for tick in ["2005", "2010", "2015", "2020", "1,000", "100,000"] {
+        assert!(
+            svg.contains(&format!(">{tick}<")) || svg.contains(&format!(">\n{tick}")),
+            "tick {tick} missing"
+        );
+    }
+}
+
+#[test]
+fn points_sit_left_to_right_in_date_order_and_higher_counts_higher() {
+    let data = &story().unwrap().data.troops;
+    let (_, hits) = render(None, None, LIGHT);
+    for pair in hits.points.windows(2) {
+        assert!(pair[0].0 <= pair[1].0, "x must not go backwards: {pair:?}");
+    }
+    let peak = data
+        .points
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.us.total_cmp(&b.1.us))
+        .unwrap()
+        .0;
+    let min_y = hits.points.iter().map(|p| p.1).min().unwrap();
+    assert_eq!(
+        hits.points[peak].1, min_y,
+        "the peak should be the highest point"
+    );
+}
+
+#[test]
+fn the_steps_period_is_drawn_as_a_band() {
+    let band = hex(Palette::LIGHT.band);
+    let figure = Figure {
+        chart: ChartKind::Troops,
+        from: Some(2019.5),
+        to: Some(2020.5),
+    };
+    let (with, _) = render(Some(&figure), None, LIGHT);
+    let (without, _) = render(None, None, LIGHT);
+    assert!(with.contains(&band), "no band in {band}");
+    assert!(!without.contains(&band));
+}
+
+#[test]
+fn selection_rings_a_point_and_dark_mode_changes_colours() {
+    let (plain, _) = render(None, None, LIGHT);
+    let (selected, _) = render(None, Some(3), LIGHT);
+    assert!(selected.matches("<circle").count() > plain.matches("<circle").count());
+    let (dark, _) = render(
+        None,
+        None,
+        ChartStyle {
+            scale: 1.0,
+            dark: true,
+        },
+    );
+    assert!(dark.contains(&hex(Palette::DARK.ground)) && !dark.contains(&hex(Palette::LIGHT.us)));
+}
+
+#[test]
+fn density_scales_strokes_and_text() {
+    let data = &story().unwrap().data.troops;
+    let mut one = String::new();
+    let mut two = String::new();
+    troops::draw(
+        SVGBackend::with_string(&mut one, (640, 440)),
+        data,
+        None,
+        None,
+        &LIGHT,
+    )
+    .unwrap();
+    let style2 = ChartStyle {
+        scale: 2.0,
+        dark: false,
+    };
+    troops::draw(
+        SVGBackend::with_string(&mut two, (1280, 880)),
+        data,
+        None,
+        None,
+        &style2,
+    )
+    .unwrap();
+    let (a, b) = (max_font_size(&one), max_font_size(&two));
+    assert!(a > 0.0, "no text drawn");
+    assert!(
+        (b / a - 2.0).abs() < 0.05,
+        "text at density 2 should be twice as large: {a} vs {b}"
+    );
+    let (wa, wb) = (max_stroke(&one), max_stroke(&two));
+    // Stroke widths are whole pixels, so each side may be off by one rounding.
+    assert!(
+        (wb - 2.0 * wa).abs() <= 1.0,
+        "strokes at density 2 should be twice as wide: {wa} vs {wb}"
+    );
+}
+
+fn attr_values(svg: &str, attr: &str) -> Vec<f64> {
+    svg.split(&format!("{attr}=\""))
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.trim_end_matches("px").parse().ok())
+        .collect()
+}
+
+fn max_font_size(svg: &str) -> f64 {
+    attr_values(svg, "font-size")
+        .into_iter()
+        .fold(0.0, f64::max)
+}
+
+fn max_stroke(svg: &str) -> f64 {
+    attr_values(svg, "stroke-width")
+        .into_iter()
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn hit_testing_finds_the_nearest_drawn_point() {
+    let (_, hits) = render(None, None, LIGHT);
+    for (i, &(x, y)) in hits.points.iter().enumerate() {
+        let found = nearest(&hits.points, x + 1, y - 1, 6);
+        // Points closer than 6 px to each other may win instead; they must be that close.
+        let j = found.expect("a point right next to the cursor is found");
+        let (dx, dy) = (hits.points[j].0 - x, hits.points[j].1 - y);
+        assert!(j == i || dx * dx + dy * dy <= 4 * 36, "{i} vs {j}");
+    }
+    assert_eq!(nearest(&hits.points, -100, -100, 10), None);
+    assert_eq!(nearest(&[], 0, 0, 10), None);
+}
+
+#[test]
+fn long_gaps_break_the_line() {
+    assert_eq!(
+        segments(&[2003.0, 2004.0, 2011.9, 2014.8, 2015.4]),
+        vec![0..2, 2..3, 3..5]
+    );
+    assert_eq!(segments(&[]), Vec::<std::ops::Range<usize>>::new());
+    assert_eq!(segments(&[2020.0]), vec![0..1]);
+}
+
+#[test]
+fn counts_are_grouped_by_thousands() {
+    assert_eq!(thousands(171000.0), "171,000");
+    assert_eq!(thousands(150.0), "150");
+    assert_eq!(thousands(1000.0), "1,000");
+    assert_eq!(thousands(-2500.4), "-2,500");
+    assert_eq!(thousands(0.0), "0");
+}

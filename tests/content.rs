@@ -1,0 +1,216 @@
+//! Content checks: the real content is valid and embedded as is, and the
+//! checks catch each kind of breakage in a copy of it.
+
+use std::path::{Path, PathBuf};
+
+use explainer::story::compile::{load, ContentPaths};
+use explainer::story::validate::validate;
+use explainer::story::{story, Inline, Story};
+
+fn content_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+fn load_en(root: &Path) -> Result<Story, String> {
+    load(&ContentPaths::new(root, "en"))
+}
+
+#[test]
+fn the_content_is_valid() {
+    let story = load_en(&content_root()).expect("content parses");
+    let problems = validate(&story);
+    assert!(
+        problems.is_empty(),
+        "content problems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_app_embeds_exactly_the_content_files() {
+    let from_files = load_en(&content_root()).expect("content parses");
+    assert_eq!(story().expect("embedded story decodes"), &from_files);
+}
+
+#[test]
+fn the_story_has_the_chapters_a_reader_expects() {
+    let story = story().unwrap();
+    let slugs: Vec<&str> = story.chapters.iter().map(|c| c.slug.as_str()).collect();
+    for expected in [
+        "context",
+        "round-one",
+        "round-two",
+        "open-issues",
+        "what-happened-next",
+        "sources",
+    ] {
+        assert!(
+            slugs.contains(&expected),
+            "missing chapter {expected}: {slugs:?}"
+        );
+    }
+    let later = story
+        .chapters
+        .iter()
+        .find(|c| c.slug == "what-happened-next")
+        .unwrap();
+    assert!(
+        later.after_article,
+        "the epilogue must be marked as after the article"
+    );
+}
+
+#[test]
+fn every_citation_points_at_a_listed_source() {
+    let story = story().unwrap();
+    let mut cites = 0;
+    for step in story.chapters.iter().flat_map(|c| &c.steps) {
+        for inline in step.body.iter().flatten() {
+            if let Inline::Cite { source, .. } = inline {
+                cites += 1;
+                assert!(story.sources.iter().any(|s| &s.id == source), "{source}");
+            }
+        }
+    }
+    assert!(
+        cites >= 30,
+        "only {cites} citations: the story should cite as it goes"
+    );
+}
+
+/// Copies the content tree into a fresh temporary folder.
+fn scratch_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("explainer-content-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&content_root(), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Applies `edit` to one file of a scratch copy and returns the problems found
+/// (a load error counts as one problem).
+fn problems_after(name: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
+    let root = scratch_copy(name);
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit for {name} changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    let result = match load_en(&root) {
+        Ok(story) => validate(&story),
+        Err(e) => vec![e],
+    };
+    let _ = std::fs::remove_dir_all(&root);
+    result
+}
+
+fn assert_found(problems: &[String], needle: &str) {
+    assert!(
+        problems.iter().any(|p| p.contains(needle)),
+        "expected a problem mentioning {needle:?}, got {problems:?}"
+    );
+}
+
+#[test]
+fn an_unknown_source_is_caught() {
+    let p = problems_after("unknown-source", "en/chapters/02-round-one.toml", |t| {
+        t.replacen("(src:republicworld-2020-joint)", "(src:no-such-source)", 1)
+    });
+    assert_found(&p, "unknown source \"no-such-source\"");
+}
+
+#[test]
+fn an_unused_source_is_caught() {
+    let p = problems_after("unused-source", "sources.toml", |t| {
+        t + "\n[[source]]\nid = \"never-cited\"\ntitle = \"T\"\npublisher = \"P\"\n"
+    });
+    assert_found(&p, "\"never-cited\" is never cited");
+}
+
+#[test]
+fn a_duplicate_step_slug_is_caught() {
+    let p = problems_after("duplicate-slug", "en/chapters/02-round-one.toml", |t| {
+        t.replacen(
+            "slug = \"no-permanent-bases\"",
+            "slug = \"security-markers\"",
+            1,
+        )
+    });
+    assert_found(&p, "used twice");
+}
+
+#[test]
+fn an_unsafe_slug_is_caught() {
+    let p = problems_after("unsafe-slug", "en/chapters/01-context.toml", |t| {
+        t.replacen("slug = \"protests\"", "slug = \"Protests <b>\"", 1)
+    });
+    assert_found(&p, "the slug must be");
+}
+
+#[test]
+fn an_empty_text_is_caught() {
+    let p = problems_after("empty-title", "en/chapters/04-open-issues.toml", |t| {
+        t.replacen("title = \"A fluid moment\"", "title = \"  \"", 1)
+    });
+    assert_found(&p, "empty title");
+}
+
+#[test]
+fn an_unknown_figure_is_caught() {
+    let p = problems_after("unknown-figure", "en/chapters/01-context.toml", |t| {
+        t.replacen("chart = \"troops\"", "chart = \"tropps\"", 1)
+    });
+    assert_found(&p, "tropps");
+}
+
+#[test]
+fn an_unknown_glossary_term_is_caught() {
+    let p = problems_after("unknown-term", "en/chapters/02-round-one.toml", |t| {
+        t.replacen("(term:krg)", "(term:nope)", 1)
+    });
+    assert_found(&p, "unknown glossary term \"nope\"");
+}
+
+#[test]
+fn a_link_typo_is_caught() {
+    let p = problems_after("link-typo", "en/chapters/02-round-one.toml", |t| {
+        t.replacen(
+            "(src:kurdistan24-2020-joint)",
+            "(sorce:kurdistan24-2020-joint)",
+            1,
+        )
+    });
+    assert_found(&p, "unknown link kind");
+}
+
+#[test]
+fn a_javascript_link_in_a_source_is_caught() {
+    let p = problems_after("js-link", "sources.toml", |t| {
+        t.replacen(
+            "url = \"https://arabcenterdc.org/resource/",
+            "url = \"javascript:alert(1)//",
+            1,
+        )
+    });
+    assert_found(&p, "must start with https://");
+}
+
+#[test]
+fn troop_points_out_of_order_are_caught() {
+    let p = problems_after("order", "en/data/troops.toml", |t| {
+        t.replacen("year = 2005.08", "year = 2001.0", 1)
+    });
+    assert_found(&p, "date order");
+}

@@ -1,0 +1,121 @@
+//! Pages rendered natively (Leptos ssr), as the prerenderer writes them: the
+//! reader gets the real text, the right title, and a friendly not-found page.
+
+use explainer::app::{page_title, App};
+use explainer::state::{BasePath, Route};
+use explainer::story::{story, Story};
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+fn render(path: &str, base: &str) -> String {
+    let story: &'static Story = story().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{base}{path}")));
+        let base = BasePath(base.to_owned());
+        view! { <App story base/> }.to_html()
+    })
+}
+
+#[test]
+fn a_step_page_has_its_chapter_step_and_figure() {
+    let story = story().unwrap();
+    let (ci, c) = story
+        .chapters
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.slug == "round-one")
+        .unwrap();
+    let (si, s) = c
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.figure.is_some() && !s.slug.is_empty())
+        .unwrap();
+    let path = Route::Step {
+        chapter: ci,
+        step: si,
+    }
+    .path(story);
+    let html = render(&path, "");
+    assert!(html.contains(&c.title), "chapter title missing");
+    assert!(html.contains(&s.title), "step title missing");
+    assert!(html.contains("<canvas"), "figure canvas missing");
+    assert!(
+        html.contains(&story.data.troops.summary),
+        "chart summary missing"
+    );
+    assert!(html.contains("<table"), "data table missing");
+    assert!(
+        html.contains("popovertarget="),
+        "citations must open their sources"
+    );
+}
+
+#[test]
+fn the_cover_has_the_title_summary_and_every_chapter() {
+    let story = story().unwrap();
+    let html = render("/", "");
+    assert!(html.contains(&story.meta.title));
+    for c in &story.chapters {
+        assert!(
+            html.contains(&format!("href=\"/{}/\"", c.slug)),
+            "no link to {}",
+            c.slug
+        );
+    }
+}
+
+#[test]
+fn an_unknown_page_is_friendly_and_links_every_chapter() {
+    let story = story().unwrap();
+    let html = render("/no/such/page/", "");
+    assert!(html.contains(&story.ui.not_found_title));
+    assert!(html.contains("/no/such/page/"));
+    for c in &story.chapters {
+        assert!(
+            html.contains(&format!("href=\"/{}/\"", c.slug)),
+            "no link to {}",
+            c.slug
+        );
+    }
+}
+
+#[test]
+fn hostile_paths_are_shown_as_text_not_markup() {
+    let html = render("/<script>alert(1)</script>/", "");
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "the path must be escaped"
+    );
+}
+
+#[test]
+fn links_carry_the_base_path() {
+    let story = story().unwrap();
+    let html = render("/round-one/", "/iraq");
+    assert!(html.contains(&story.chapters[1].title));
+    assert!(
+        html.contains("href=\"/iraq/round-one/"),
+        "links must start with the base path"
+    );
+    assert!(
+        !html.contains("href=\"/round-one/"),
+        "no link may skip the base path"
+    );
+}
+
+#[test]
+fn titles_name_the_step_and_the_site() {
+    let story = story().unwrap();
+    let t = page_title(
+        story,
+        Route::Step {
+            chapter: 1,
+            step: 1,
+        },
+    );
+    assert!(t.contains(&story.chapters[1].steps[1].title) && t.ends_with(&story.meta.title));
+    assert_eq!(page_title(story, Route::Cover), story.meta.title);
+    assert!(page_title(story, Route::NotFound).contains(&story.ui.not_found_title));
+}

@@ -1,0 +1,208 @@
+//! The typed URL: every page has one address, every address parses back to
+//! its page, and no input, however odd, makes parsing panic.
+
+use explainer::state::route::{normalize_base, strip_base};
+use explainer::state::Route;
+use explainer::story::{story, Story};
+
+fn s() -> &'static Story {
+    story().expect("the embedded story decodes")
+}
+
+#[test]
+fn every_page_round_trips_through_its_path() {
+    let story = s();
+    let all = Route::all(story);
+    assert!(
+        all.len() > story.chapters.len(),
+        "cover plus at least one step per chapter"
+    );
+    for route in all {
+        let path = route.path(story);
+        assert!(path.starts_with('/') && path.ends_with('/'), "{path}");
+        assert_eq!(Route::parse(story, &path), route, "{path}");
+    }
+}
+
+#[test]
+fn a_chapter_address_is_its_first_step() {
+    let story = s();
+    let c = &story.chapters[1];
+    let first = Route::Step {
+        chapter: 1,
+        step: 0,
+    };
+    assert_eq!(Route::parse(story, &format!("/{}/", c.slug)), first);
+    assert_eq!(Route::parse(story, &format!("/{}", c.slug)), first);
+    assert_eq!(
+        Route::parse(story, &format!("/{}/{}/", c.slug, c.steps[0].slug)),
+        first
+    );
+    assert_eq!(
+        Route::parse(story, &format!("/{}/index.html", c.slug)),
+        first
+    );
+    assert_eq!(first.path(story), format!("/{}/", c.slug));
+}
+
+#[test]
+fn unknown_addresses_are_not_found() {
+    let story = s();
+    let c = &story.chapters[0].slug;
+    for path in [
+        "/nope/".to_owned(),
+        format!("/{c}/no-such-step/"),
+        format!("/{c}/{}/extra/", story.chapters[0].steps[0].slug),
+        format!("/{}/", c.to_uppercase()),
+        "/embed/".to_owned(),
+    ] {
+        assert_eq!(Route::parse(story, &path), Route::NotFound, "{path}");
+    }
+    assert_eq!(Route::parse(story, "/"), Route::Cover);
+    assert_eq!(Route::parse(story, ""), Route::Cover);
+    assert_eq!(Route::parse(story, "/?x=1#y"), Route::Cover);
+}
+
+#[test]
+fn next_and_previous_walk_the_whole_story_in_order() {
+    let story = s();
+    let all = Route::all(story);
+    let mut walked = vec![Route::Cover];
+    let mut at = Route::Cover;
+    while let Some(next) = at.next(story) {
+        walked.push(next);
+        at = next;
+    }
+    assert_eq!(walked, all);
+    let mut back = vec![at];
+    while let Some(prev) = at.previous(story) {
+        back.push(prev);
+        at = prev;
+    }
+    back.reverse();
+    assert_eq!(back, all);
+}
+
+#[test]
+fn home_and_end_stay_in_the_chapter() {
+    let story = s();
+    let n = story.chapters[1].steps.len();
+    let mid = Route::Step {
+        chapter: 1,
+        step: 1,
+    };
+    assert_eq!(
+        mid.chapter_edge(story, false),
+        Some(Route::Step {
+            chapter: 1,
+            step: 0
+        })
+    );
+    assert_eq!(
+        mid.chapter_edge(story, true),
+        Some(Route::Step {
+            chapter: 1,
+            step: n - 1
+        })
+    );
+    assert_eq!(Route::Cover.chapter_edge(story, true), None);
+}
+
+#[test]
+fn out_of_range_indices_never_make_broken_links() {
+    let story = s();
+    assert_eq!(
+        Route::Step {
+            chapter: 999,
+            step: 0
+        }
+        .path(story),
+        "/"
+    );
+    let c = &story.chapters[0].slug;
+    assert_eq!(
+        Route::Step {
+            chapter: 0,
+            step: 999
+        }
+        .path(story),
+        format!("/{c}/")
+    );
+    assert_eq!(
+        Route::Step {
+            chapter: 999,
+            step: 0
+        }
+        .next(story),
+        None
+    );
+}
+
+#[test]
+fn base_paths_are_stripped_and_added_back() {
+    let story = s();
+    assert_eq!(normalize_base("/"), "");
+    assert_eq!(normalize_base(""), "");
+    assert_eq!(normalize_base("/iraq/"), "/iraq");
+    assert_eq!(normalize_base("explainers/iraq"), "/explainers/iraq");
+    assert_eq!(strip_base("/iraq", "/iraq/round-one/"), "/round-one/");
+    assert_eq!(strip_base("/iraq", "/iraq"), "/");
+    assert_eq!(strip_base("/iraq", "/iraqi/x/"), "/iraqi/x/");
+    assert_eq!(strip_base("", "/round-one/"), "/round-one/");
+    let route = Route::Step {
+        chapter: 1,
+        step: 2,
+    };
+    let href = route.href(story, "/iraq");
+    assert!(href.starts_with("/iraq/"), "{href}");
+    assert_eq!(Route::parse(story, strip_base("/iraq", &href)), route);
+}
+
+/// A tiny deterministic generator, so the fuzz-style test needs no crate and
+/// fails the same way every time it fails.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn parsing_arbitrary_input_never_panics_and_is_stable() {
+    let story = s();
+    let alphabet: Vec<char> =
+        "/-?#.%&=abcdeinorstuvwxyz0123456789 <>\"'\\\u{0}\u{202e}\u{fe0f}é漢🙂"
+            .chars()
+            .collect();
+    let slugs: Vec<&str> = story
+        .chapters
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.slug.as_str()).chain(c.steps.iter().map(|s| s.slug.as_str()))
+        })
+        .collect();
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..20_000 {
+        let len = (rng.next() % 40) as usize;
+        let mut input = String::new();
+        for _ in 0..len {
+            if rng.next() % 5 == 0 {
+                input.push('/');
+                input.push_str(slugs[(rng.next() as usize) % slugs.len()]);
+            } else {
+                input.push(alphabet[(rng.next() as usize) % alphabet.len()]);
+            }
+        }
+        let route = Route::parse(story, &input);
+        // Whatever it parses to, its canonical path parses to the same page.
+        if route != Route::NotFound {
+            assert_eq!(Route::parse(story, &route.path(story)), route, "{input:?}");
+        }
+    }
+    let long = "/".to_owned() + &"a".repeat(100_000);
+    assert_eq!(Route::parse(story, &long), Route::NotFound);
+}
