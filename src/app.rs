@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::Router;
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 use crate::components::pager::ProgressBar;
 use crate::routes::Page;
@@ -38,6 +39,7 @@ fn Shell(story: &'static Story) -> impl IntoView {
         Memo::new(move |_| location.pathname.with(|p| strip_base(&base, p).to_owned()))
     };
     let route = Memo::new(move |_| path.with(|p| Route::parse(story, p)));
+    let (route, page_path): (Signal<Route>, Signal<String>) = (route.into(), path.into());
     let title = move || page_title(story, route.get());
     let ui = &story.ui;
     let article = &story.meta.article;
@@ -63,7 +65,12 @@ fn Shell(story: &'static Story) -> impl IntoView {
             <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
         </header>
         <main id="main" tabindex="-1">
-            <Page story route path/>
+            // One wildcard route: our typed Route does the matching. <Routes>
+            // is still needed, because the router only writes a new address
+            // to the history once <Routes> reports the page is ready.
+            <Routes fallback=|| ()>
+                <RouterRoute path=path!("/*any") view=move || view! { <Page story route path=page_path/> }/>
+            </Routes>
         </main>
         <footer class="site-foot">
             <p>
@@ -116,5 +123,7 @@ pub fn mount() {
     };
     root.set_inner_html("");
     let base = crate::state::base_from_document();
-    leptos::mount::mount_to(root, move || view! { <App story base/> }).forget();
+    leptos::mount::mount_to(root.clone(), move || view! { <App story base/> }).forget();
+    // Tells tests (and curious readers of the DOM) that the wasm app is live.
+    let _ = root.set_attribute("data-mounted", "");
 }

@@ -85,15 +85,27 @@ fn render(story: &'static Story, base: BasePath, url: &str) -> String {
     })
 }
 
-/// The `href` of the template's `<base>` element ("/" if none).
+/// The `href` of the template's `<base>` element ("/" if none). Trunk's
+/// minifier may leave the value unquoted (`<base href=/sub/>`).
 fn base_href(html: &str) -> String {
-    html.find("<base ")
-        .and_then(|start| {
-            let tag = &html[start..start + html[start..].find('>')?];
-            let href = tag.find("href=\"")? + 6;
-            Some(tag[href..href + tag[href..].find('"')?].to_owned())
-        })
-        .unwrap_or_else(|| "/".to_owned())
+    let Some(start) = html.find("<base ") else {
+        return "/".to_owned();
+    };
+    let tag = &html[start..start + html[start..].find('>').unwrap_or(0)];
+    let Some(at) = tag.find("href=") else {
+        return "/".to_owned();
+    };
+    let value = &tag[at + 5..];
+    let value = match value.strip_prefix('"') {
+        Some(quoted) => quoted.split('"').next().unwrap_or("/"),
+        // The tag slice already stops before '>', so the value runs to a space.
+        None => value.split(char::is_whitespace).next().unwrap_or("/"),
+    };
+    if value.is_empty() {
+        "/".to_owned()
+    } else {
+        value.to_owned()
+    }
 }
 
 fn replace_title(html: &str, title: &str) -> String {
@@ -107,6 +119,19 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_href;
+
+    #[test]
+    fn reads_quoted_and_unquoted_base_hrefs() {
+        assert_eq!(base_href(r#"<head><base href="/sub/"><title>"#), "/sub/");
+        assert_eq!(base_href("<head><base href=/sub/><title>"), "/sub/");
+        assert_eq!(base_href("<head><base href=/><title>"), "/");
+        assert_eq!(base_href("<head><title>"), "/");
+    }
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {

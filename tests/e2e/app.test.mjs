@@ -1,0 +1,124 @@
+// End-to-end: the release build in the machine's headless Chromium, served
+// from loopback like any static host would serve it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, mounted, pagePaths, chapterPaths, BASE } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Share of the canvas's pixels that differ from its top-left pixel, and the number of distinct colours. */
+async function canvasInk(page, selector = '.chart-canvas') {
+  return page.$eval(selector, (c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const bg = data.slice(0, 4).join();
+    let inked = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      const px = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+      if (px !== bg) inked++;
+      if (colours.size < 64) colours.add(px);
+    }
+    return { share: inked / (c.width * c.height), colours: colours.size, width: c.width, height: c.height, cssWidth: c.clientWidth };
+  });
+}
+
+test('every chapter loads with no console error and no failed request', async () => {
+  const chapters = chapterPaths();
+  assert.ok(chapters.length >= 6, `expected the chapters in dist/, found ${chapters}`);
+  for (const path of ['/', ...chapters]) {
+    const { page, context, problems } = await openPage(env.browser);
+    const res = await page.goto(env.url + path);
+    assert.equal(res.status(), 200, path);
+    await mounted(page);
+    assert.ok(await page.$('h1'), `${path} has a heading`);
+    await page.waitForTimeout(150);
+    assert.deepEqual(problems, [], `${path}: ${problems.join('\n')}`);
+    await context.close();
+  }
+});
+
+test('the chart canvas is drawn, crisp at devicePixelRatio 2', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.url}/round-one/security-markers/`);
+  await mounted(page);
+  await page.waitForFunction(() => document.querySelector('.chart-canvas')?.width > 0);
+  const ink = await canvasInk(page);
+  assert.ok(ink.share > 0.01, `canvas looks blank: ${JSON.stringify(ink)}`);
+  assert.ok(ink.colours >= 4, `too few colours drawn: ${JSON.stringify(ink)}`);
+  assert.equal(ink.width, Math.round(ink.cssWidth * 2), 'canvas backing store is 2× its CSS width');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the chart redraws when its frame is resized', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.url}/round-one/security-markers/`);
+  await mounted(page);
+  await page.waitForFunction(() => document.querySelector('.chart-canvas')?.width > 0);
+  const before = (await canvasInk(page)).width;
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction((w) => document.querySelector('.chart-canvas').width !== w, before);
+  const afterInk = await canvasInk(page);
+  assert.notEqual(afterInk.width, before);
+  assert.equal(afterInk.width, Math.round(afterInk.cssWidth * 2));
+  assert.ok(afterInk.share > 0.01, 'redrawn canvas is not blank');
+  await context.close();
+});
+
+test('a deep link opened cold lands on its step', async () => {
+  const paths = pagePaths().filter((p) => p.split('/').filter(Boolean).length === 2);
+  assert.ok(paths.length > 10, 'step pages exist');
+  for (const path of [paths[3], paths[paths.length - 2]]) {
+    const { page, context } = await openPage(env.browser);
+    await page.goto(env.url + path);
+    // Before the wasm: the prerendered text is already there.
+    const prerendered = await page.textContent('#step-title');
+    await mounted(page);
+    const live = await page.textContent('#step-title');
+    assert.equal(live, prerendered, `${path}: the live app shows the prerendered step`);
+    const current = await page.getAttribute('.step-list a[aria-current]', 'href');
+    assert.equal(current, BASE + path, `${path}: the step list marks the step`);
+    assert.ok((await page.title()).startsWith(live), `${path}: the title names the step`);
+    await context.close();
+  }
+});
+
+test('an unknown address shows a not-found view that links to every chapter', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  const res = await page.goto(`${env.url}/no/such/page/`);
+  assert.equal(res.status(), 404);
+  await mounted(page);
+  assert.ok(await page.isVisible('[data-testid=not-found]'));
+  const links = await page.$$eval('[data-testid=not-found] a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const chapter of chapterPaths()) {
+    assert.ok(links.includes(BASE + chapter), `not-found view lacks ${chapter}: ${links}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('arrow keys and links move between steps, and back returns', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.url}/round-one/`);
+  await mounted(page);
+  const first = await page.textContent('#step-title');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/\/round-one\/[a-z-]+\/$/);
+  const second = await page.textContent('#step-title');
+  assert.notEqual(second, first);
+  await page.click('.pager-next');
+  await page.waitForFunction((t) => document.querySelector('#step-title')?.textContent !== t, second);
+  await page.goBack();
+  await page.waitForFunction((t) => document.querySelector('#step-title')?.textContent === t, second);
+  await page.keyboard.press('Home');
+  await page.waitForURL(new RegExp(`${BASE}/round-one/$`));
+  assert.equal(await page.textContent('#step-title'), first);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

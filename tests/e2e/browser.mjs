@@ -1,0 +1,87 @@
+// Shared set-up for the end-to-end tests: the machine's Chromium driven by
+// playwright-core (never a downloaded browser), a server for dist/, and a page
+// wrapper that records console errors and failed requests.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+const { chromium } = require(path.join(ROOT, 'tools/node_modules/playwright-core'));
+
+export const DIST = process.env.DIST || path.join(ROOT, 'dist');
+export const BASE = process.env.BASE_PATH || '';
+
+export async function start() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build first (make build)`);
+  }
+  const server = await serve(DIST, { base: BASE });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+    ],
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens a page that records problems: console errors, page errors, failed requests. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ deviceScaleFactor: 2, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  // Documents served with a 404 on purpose (the not-found page); Chromium logs
+  // their status as a console error, which is expected, not a problem.
+  const expected404 = new Set();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (expected404.has(m.location()?.url) && m.text().includes('404')) return;
+    problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    // The document of a not-found page is a 404 on purpose; anything else is a failure.
+    if (r.status() === 404 && r.request().resourceType() === 'document') {
+      expected404.add(r.url());
+    } else if (r.status() >= 400) {
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    }
+  });
+  return { page, context, problems };
+}
+
+/** Waits until the wasm app has mounted (it marks #app when it has). */
+export async function mounted(page) {
+  await page.waitForSelector('#app[data-mounted]', { timeout: 15000 });
+}
+
+/** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", … */
+export function pagePaths() {
+  const out = [];
+  const walk = (dir, prefix) => {
+    if (fs.existsSync(path.join(dir, 'index.html'))) out.push(prefix);
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== 'public') walk(path.join(dir, e.name), `${prefix}${e.name}/`);
+    }
+  };
+  walk(DIST, '/');
+  return out.sort();
+}
+
+/** Chapter paths: pages one level deep. */
+export function chapterPaths() {
+  return pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1);
+}
