@@ -10,4 +10,5 @@ cd "$ROOT"
 say "Building the release into dist/ (public URL: ${PUBLIC_URL:-from Trunk.toml})"
 trunk build --release --offline ${PUBLIC_URL:+--public-url "$PUBLIC_URL"}
 say "Writing a page for every address"
-cargo run --quiet --release --no-default-features --features ssr --bin prerender -- dist
+# The prerenderer shares its debug build with the native tests: no extra compile.
+cargo run --quiet --no-default-features --features ssr --bin prerender -- dist

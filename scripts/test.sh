@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test, at three levels: native Rust, components in headless Chromium,
+# and end to end against the release build served on loopback.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/bootstrap.sh"
+
+say "1/3 Native tests: content checks, routes, charts (SVG), rendered pages"
+cargo test --no-default-features --features ssr
+
+say "2/3 Component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
+
+say "3/3 End-to-end tests against the release build"
+"$ROOT/scripts/build.sh"
+node --test tests/e2e/
