@@ -7,6 +7,11 @@ cd "$ROOT"
 
 "$ROOT/scripts/bootstrap.sh"
 
+say "0/3 Format and lints (native and wasm code paths)"
+cargo fmt --check
+cargo clippy --quiet --no-default-features --features ssr --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+
 say "1/3 Native tests: content checks, routes, charts (SVG), rendered pages"
 cargo test --no-default-features --features ssr
 

@@ -63,6 +63,7 @@ fn Shell(story: &'static Story) -> impl IntoView {
         <ProgressBar story route/>
         <header class="masthead">
             <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
+            <ContentsMenu story route/>
         </header>
         <main id="main" tabindex="-1">
             // One wildcard route: our typed Route does the matching. <Routes>
@@ -82,6 +83,32 @@ fn Shell(story: &'static Story) -> impl IntoView {
     }
 }
 
+/// A disclosure with the table of contents, on every page. It is a native
+/// `<details>`, so it works before the wasm arrives; it closes itself after
+/// the reader picks a page.
+#[component]
+fn ContentsMenu(story: &'static Story, route: Signal<Route>) -> impl IntoView {
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        route.track();
+        if let Some(d) = details.get_untracked() {
+            d.set_open(false);
+        }
+    });
+    let current = Signal::derive(move || match route.get() {
+        Route::Step { chapter, .. } => Some(chapter),
+        _ => None,
+    });
+    view! {
+        <details class="menu" node_ref=details>
+            <summary>{story.ui.contents.as_str()}</summary>
+            <div class="menu-panel">
+                <crate::components::toc::Toc story current/>
+            </div>
+        </details>
+    }
+}
+
 /// The document title for a page: specific first, the site last.
 pub fn page_title(story: &Story, route: Route) -> String {
     let site = story.meta.title.as_str();
@@ -96,6 +123,7 @@ pub fn page_title(story: &Story, route: Route) -> String {
                 None => format!("{} – {site}", c.short_title),
             }
         }
+        Route::All => format!("{} – {site}", story.ui.whole_story),
         Route::NotFound => format!("{} – {site}", story.ui.not_found_title),
     }
 }
@@ -121,6 +149,11 @@ pub fn mount() {
         leptos::logging::error!("the page has no #app element to mount into");
         return;
     };
+    let html = document().document_element();
+    if let Some(html) = html {
+        let _ = html.set_attribute("lang", &story.meta.lang);
+        let _ = html.set_attribute("dir", &story.meta.dir);
+    }
     root.set_inner_html("");
     let base = crate::state::base_from_document();
     leptos::mount::mount_to(root.clone(), move || view! { <App story base/> }).forget();

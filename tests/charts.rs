@@ -202,3 +202,51 @@ fn counts_are_grouped_by_thousands() {
     assert_eq!(thousands(-2500.4), "-2,500");
     assert_eq!(thousands(0.0), "0");
 }
+
+#[test]
+fn marker_labels_never_overlap_or_leave_the_plot() {
+    use troops::place_labels;
+    // Three rules close together on a narrow plot: the third has no room.
+    let places = place_labels(&[10, 30, 50], &[60, 60, 60], 0..140, 3);
+    assert_eq!(places[0].map(|p| (p.row, p.left)), Some((0, false)));
+    assert_eq!(places[1].map(|p| (p.row, p.left)), Some((1, false)));
+    assert_eq!(
+        places[2], None,
+        "no room left: the label is dropped, not overlapped"
+    );
+    // A rule near the right edge puts its label on the left.
+    let places = place_labels(&[130], &[60], 0..140, 3);
+    assert_eq!(places[0].map(|p| p.left), Some(true));
+    // Nothing fits on a plot narrower than the label.
+    assert_eq!(place_labels(&[5], &[60], 0..40, 3), vec![None]);
+    // Brute-force property: placed spans never overlap within a row and stay inside.
+    let mut seed = 7u64;
+    for _ in 0..500 {
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 400) as i32
+        };
+        let n = (next() % 6) as usize + 1;
+        let mut xs: Vec<i32> = (0..n).map(|_| next()).collect();
+        xs.sort();
+        let ws: Vec<i32> = (0..n).map(|_| 20 + next() % 80).collect();
+        let places = place_labels(&xs, &ws, 0..400, 3);
+        let mut spans = [Vec::new(), Vec::new()];
+        for ((x, w), p) in xs.iter().zip(&ws).zip(places) {
+            if let Some(p) = p {
+                let s = if p.left {
+                    (x - 3 - w, x - 3)
+                } else {
+                    (x + 3, x + 3 + w)
+                };
+                assert!(s.0 >= 0 && s.1 <= 400);
+                for &(a, b) in &spans[p.row] {
+                    assert!(s.1 <= a || b <= s.0, "overlap {s:?} with {:?}", (a, b));
+                }
+                spans[p.row].push(s);
+            }
+        }
+    }
+}

@@ -190,7 +190,7 @@ fn parsing_arbitrary_input_never_panics_and_is_stable() {
         let len = (rng.next() % 40) as usize;
         let mut input = String::new();
         for _ in 0..len {
-            if rng.next() % 5 == 0 {
+            if rng.next().is_multiple_of(5) {
                 input.push('/');
                 input.push_str(slugs[(rng.next() as usize) % slugs.len()]);
             } else {

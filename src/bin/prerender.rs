@@ -42,7 +42,7 @@ fn run() -> Result<(), String> {
     let base = BasePath(normalize_base(&base_href(&template)));
 
     let mut written = 0;
-    for route in Route::all(story) {
+    for route in Route::pages(story) {
         let path = route.path(story);
         let html = page(&template, mount, story, &base, route, &path);
         write(
@@ -73,7 +73,8 @@ fn page(
     let body = render(story, base.clone(), &url);
     let title = escape(&page_title(story, route));
     let with_body = template.replacen(mount, &format!(r#"<div id="app">{body}</div>"#), 1);
-    replace_title(&with_body, &title)
+    let with_lang = replace_html_tag(&with_body, &story.meta.lang, &story.meta.dir);
+    replace_title(&with_lang, &title)
 }
 
 /// Renders the app at `url` to an HTML string.
@@ -108,6 +109,23 @@ fn base_href(html: &str) -> String {
     }
 }
 
+/// Sets the page's language and direction from the content (index.html
+/// cannot know them: they come with the language being built).
+fn replace_html_tag(html: &str, lang: &str, dir: &str) -> String {
+    let Some(start) = html.find("<html") else {
+        return html.to_owned();
+    };
+    let Some(len) = html[start..].find('>') else {
+        return html.to_owned();
+    };
+    let (lang, dir) = (escape(lang), escape(dir));
+    format!(
+        r#"{}<html lang="{lang}" dir="{dir}">{}"#,
+        &html[..start],
+        &html[start + len + 1..]
+    )
+}
+
 fn replace_title(html: &str, title: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {
         (Some(a), Some(b)) if a < b => format!("{}<title>{title}{}", &html[..a], &html[b..]),
@@ -121,6 +139,13 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+fn write(path: &Path, html: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::base_href;
@@ -132,11 +157,4 @@ mod tests {
         assert_eq!(base_href("<head><base href=/><title>"), "/");
         assert_eq!(base_href("<head><title>"), "/");
     }
-}
-
-fn write(path: &Path, html: &str) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))
 }

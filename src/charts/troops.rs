@@ -6,6 +6,7 @@
 //! the line instead of drawing a slope nobody measured.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{thousands, ChartStyle, DrawResult, FONT};
 use crate::story::{Figure, Troops};
@@ -25,6 +26,58 @@ pub const Y_RANGE: (f64, f64) = (100.0, 300_000.0);
 pub struct TroopsHits {
     /// Pixel position of each US point.
     pub points: Vec<(i32, i32)>,
+}
+
+/// Where a marker's label goes: which of the two rows, and which side of
+/// its rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelPlace {
+    /// 0 for the top row, 1 for the one below.
+    pub row: usize,
+    /// True when the label sits left of its rule (it ends at the rule).
+    pub left: bool,
+}
+
+/// Places marker labels without overlaps, greedily from left to right:
+/// each label tries the top row, then the second, each right of its rule
+/// and then left of it, and is left out if nothing fits inside `plot`.
+/// `xs` are rule positions and `widths` label widths, in backend pixels.
+pub fn place_labels(
+    xs: &[i32],
+    widths: &[i32],
+    plot: std::ops::Range<i32>,
+    gap: i32,
+) -> Vec<Option<LabelPlace>> {
+    let mut taken: [Vec<(i32, i32)>; 2] = [Vec::new(), Vec::new()];
+    xs.iter()
+        .zip(widths)
+        .map(|(&x, &w)| {
+            for (row, spans) in taken.iter_mut().enumerate() {
+                for left in [false, true] {
+                    let span = if left {
+                        (x - gap - w, x - gap)
+                    } else {
+                        (x + gap, x + gap + w)
+                    };
+                    let inside = span.0 >= plot.start && span.1 <= plot.end;
+                    let free = spans
+                        .iter()
+                        .all(|&(a, b)| span.1 + gap <= a || b + gap <= span.0);
+                    if inside && free {
+                        spans.push(span);
+                        return Some(LabelPlace { row, left });
+                    }
+                }
+            }
+            None
+        })
+        .collect()
+}
+
+/// A rough width for a label, in backend pixels: enough to decide which side
+/// of its rule it fits on, without asking the backend to measure text.
+fn label_width(label: &str, style: &ChartStyle) -> i32 {
+    (label.chars().count() as f64 * 6.2 * style.scale).round() as i32
 }
 
 /// Splits point indices into runs with no gap over [`MAX_GAP_YEARS`].
@@ -88,22 +141,39 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .draw()?;
 
-    // Event markers: a thin vertical rule and a label near the top.
-    for (i, m) in data.markers.iter().enumerate() {
-        if !(X_RANGE.0..=X_RANGE.1).contains(&m.year) {
-            continue;
-        }
+    // Event markers: a thin vertical rule each, and a label where one fits.
+    let markers: Vec<_> = data
+        .markers
+        .iter()
+        .filter(|m| (X_RANGE.0..=X_RANGE.1).contains(&m.year))
+        .collect();
+    let (plot_x, _) = chart.plotting_area().get_pixel_range();
+    let xs: Vec<i32> = markers
+        .iter()
+        .map(|m| chart.plotting_area().map_coordinate(&(m.year, Y_RANGE.1)).0)
+        .collect();
+    let widths: Vec<i32> = markers
+        .iter()
+        .map(|m| label_width(&m.label, style))
+        .collect();
+    let gap = i32::try_from(style.px(3.0)).unwrap_or(3);
+    let places = place_labels(&xs, &widths, plot_x.clone(), gap);
+    for (m, place) in markers.iter().zip(places) {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(m.year, Y_RANGE.0), (m.year, Y_RANGE.1)],
             ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)),
         )))?;
-        // Alternate two label rows so neighbouring markers do not collide.
-        let row = if i % 2 == 0 { 200_000.0 } else { 110_000.0 };
-        chart.draw_series(std::iter::once(Text::new(
-            m.label.clone(),
-            (m.year, row),
-            font(11.0, pal.ink),
-        )))?;
+        let Some(place) = place else { continue };
+        let row_y = if place.row == 0 { 200_000.0 } else { 110_000.0 };
+        let (anchor, dx) = if place.left {
+            (HPos::Right, -gap)
+        } else {
+            (HPos::Left, gap)
+        };
+        let text_style = font(11.0, pal.ink).pos(Pos::new(anchor, VPos::Top));
+        chart.plotting_area().draw(
+            &(EmptyElement::at((m.year, row_y)) + Text::new(m.label.clone(), (dx, 0), text_style)),
+        )?;
     }
 
     // Coalition: only sourced, non-zero counts (zero has no place on a log axis).
@@ -154,13 +224,14 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
 
-    // A small legend in the top-right corner of the plot, drawn by hand so
-    // it can say which series is which in words as well as colour and shape.
+    // A small legend in the lower left of the plot, which the data leave
+    // empty (the coalition's last pre-2010 counts are in the hundreds), drawn
+    // by hand so it names each series in words as well as colour and shape.
     let area = chart.plotting_area();
     let (x_px, y_px) = area.get_pixel_range();
     let (lx, ly) = (
-        x_px.end - style.px(150.0) as i32,
-        y_px.end - style.px(40.0) as i32,
+        x_px.start + style.px(10.0) as i32,
+        y_px.end - style.px(36.0) as i32,
     );
     let legend = [
         (&data.us_label, pal.us, false),

@@ -146,7 +146,10 @@ pub fn TroopsFigure(
 
     view! {
         <figure class="figure" data-chart="troops">
-            <figcaption class="figure-title">{data.title.as_str()}</figcaption>
+            <figcaption class="figure-title">
+                {data.title.as_str()}
+                <span class="figure-note">{data.axis_note.as_str()}</span>
+            </figcaption>
             <div class="chart-frame" node_ref=frame>
                 <canvas
                     node_ref=canvas

@@ -39,9 +39,11 @@ pub fn Toc(
             }
         })
         .collect_view();
+    let all = Route::All.href(story, &base);
     view! {
         <nav class="toc" aria-label=story.ui.contents.as_str()>
             <ol>{items}</ol>
+            <p class="toc-all"><a href=all>{story.ui.whole_story.as_str()}</a></p>
         </nav>
     }
 }

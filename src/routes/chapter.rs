@@ -33,6 +33,7 @@ pub fn ChapterView(
         move || figure.with(|f| f.as_ref().is_some_and(|f| f.chart == ChartKind::Troops));
 
     keyboard_steps(story, route);
+    let (on_touch_start, on_touch_end) = swipe_steps(story, route);
 
     let step_text = move || {
         let i = step.get();
@@ -58,7 +59,7 @@ pub fn ChapterView(
                 <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
                 <StepList story chapter step/>
             </header>
-            <div class="stage" class:has-figure=has_figure>
+            <div class="stage" class:has-figure=has_figure on:touchstart=on_touch_start on:touchend=on_touch_end>
                 <Show when=has_figure>
                     <div class="figure-pane">
                         <TroopsFigure story figure/>
@@ -122,9 +123,61 @@ fn keyboard_steps(story: &'static Story, route: Signal<Route>) {
     let _ = (story, route, use_base);
 }
 
+/// Touch handlers that turn a horizontal swipe into the next or previous
+/// step. Swipes that start on the chart are the chart's own.
+fn swipe_steps(
+    story: &'static Story,
+    route: Signal<Route>,
+) -> (
+    impl Fn(leptos::ev::TouchEvent) + Clone + 'static,
+    impl Fn(leptos::ev::TouchEvent) + Clone + 'static,
+) {
+    let start = StoredValue::new(None::<(f64, f64)>);
+    let first_touch = |touches: web_sys::TouchList| {
+        touches
+            .get(0)
+            .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
+    };
+    let on_start = move |ev: leptos::ev::TouchEvent| {
+        let on_chart = ev
+            .target()
+            .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.closest("canvas").ok().flatten().is_some());
+        start.set_value(if on_chart || ev.touches().length() > 1 {
+            None
+        } else {
+            first_touch(ev.touches())
+        });
+    };
+    let base = StoredValue::new(use_base());
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_end = move |ev: leptos::ev::TouchEvent| {
+        let (Some((x0, y0)), Some((x1, y1))) =
+            (start.get_value(), first_touch(ev.changed_touches()))
+        else {
+            return;
+        };
+        start.set_value(None);
+        let rtl = story.meta.dir == "rtl";
+        let current = route.get_untracked();
+        let target = match crate::state::gesture::classify(x1 - x0, y1 - y0, rtl) {
+            Some(crate::state::gesture::Swipe::Next) => current.next(story),
+            Some(crate::state::gesture::Swipe::Previous) => current.previous(story),
+            None => None,
+        };
+        if let Some(target) = target {
+            base.with_value(|b| navigate(&target.href(story, b), Default::default()));
+        }
+    };
+    (on_start, on_end)
+}
+
 /// Every source, with an anchor per entry.
 #[component]
-fn SourceList(story: &'static Story) -> impl IntoView {
+pub fn SourceList(
+    /// The story.
+    story: &'static Story,
+) -> impl IntoView {
     let items = story
         .sources
         .iter()
@@ -150,7 +203,10 @@ fn SourceList(story: &'static Story) -> impl IntoView {
 
 /// Every glossary entry, with an anchor per entry.
 #[component]
-fn Glossary(story: &'static Story) -> impl IntoView {
+pub fn Glossary(
+    /// The story.
+    story: &'static Story,
+) -> impl IntoView {
     let items = story
         .glossary
         .iter()

@@ -1,5 +1,6 @@
 //! One view per kind of page, chosen from the typed [`Route`].
 
+pub mod all;
 pub mod chapter;
 pub mod cover;
 pub mod not_found;
@@ -16,6 +17,7 @@ use crate::story::Story;
 enum View {
     Cover,
     Chapter(usize),
+    All,
     NotFound,
 }
 
@@ -34,6 +36,7 @@ pub fn Page(
     let view_kind = Memo::new(move |_| match route.get() {
         Route::Cover => View::Cover,
         Route::Step { chapter, .. } => View::Chapter(chapter),
+        Route::All => View::All,
         Route::NotFound => View::NotFound,
     });
     let step = Signal::derive(move || match route.get() {
@@ -43,6 +46,7 @@ pub fn Page(
     move || match view_kind.get() {
         View::Cover => view! { <cover::Cover story/> }.into_any(),
         View::Chapter(chapter) => view! { <chapter::ChapterView story chapter step/> }.into_any(),
+        View::All => view! { <all::AllPage story/> }.into_any(),
         View::NotFound => view! { <not_found::NotFound story path/> }.into_any(),
     }
 }

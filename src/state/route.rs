@@ -18,9 +18,14 @@ pub enum Route {
         /// Step index within the chapter.
         step: usize,
     },
+    /// The whole story on one page, for reading straight through and printing.
+    All,
     /// Anything else.
     NotFound,
 }
+
+/// The path segment of [`Route::All`].
+pub const ALL_SLUG: &str = "all";
 
 impl Route {
     /// Parses a path with the deploy's base path already removed.
@@ -35,6 +40,7 @@ impl Route {
         }
         match parts.as_slice() {
             [] => Route::Cover,
+            [ALL_SLUG] => Route::All,
             [chapter] => match chapter_index(story, chapter) {
                 Some(chapter) => Route::Step { chapter, step: 0 },
                 None => Route::NotFound,
@@ -58,6 +64,7 @@ impl Route {
     pub fn path(&self, story: &Story) -> String {
         match *self {
             Route::Cover | Route::NotFound => "/".to_owned(),
+            Route::All => format!("/{ALL_SLUG}/"),
             Route::Step { chapter, step } => {
                 let Some(c) = story.chapters.get(chapter) else {
                     return "/".to_owned();
@@ -79,6 +86,7 @@ impl Route {
     /// The step after this one, running on into the next chapter.
     pub fn next(&self, story: &Story) -> Option<Route> {
         match *self {
+            Route::All => None,
             Route::Cover | Route::NotFound => (!story.chapters.is_empty()).then_some(Route::Step {
                 chapter: 0,
                 step: 0,
@@ -107,6 +115,7 @@ impl Route {
     pub fn previous(&self, story: &Story) -> Option<Route> {
         match *self {
             Route::Cover | Route::NotFound => None,
+            Route::All => Some(Route::Cover),
             Route::Step { chapter, step } if step > 0 => Some(Route::Step {
                 chapter,
                 step: step - 1,
@@ -134,8 +143,15 @@ impl Route {
         })
     }
 
-    /// Every page with its own address, in reading order (for prerendering,
-    /// sitemaps and tests).
+    /// Every page with its own address: the reading order, then the
+    /// one-page story (for prerendering, sitemaps and tests).
+    pub fn pages(story: &Story) -> Vec<Route> {
+        let mut pages = Route::all(story);
+        pages.push(Route::All);
+        pages
+    }
+
+    /// The cover and every step, in reading order.
     pub fn all(story: &Story) -> Vec<Route> {
         let mut all = vec![Route::Cover];
         for (chapter, c) in story.chapters.iter().enumerate() {
@@ -158,7 +174,7 @@ pub fn strip_base<'a>(base: &str, pathname: &'a str) -> &'a str {
         return pathname;
     }
     match pathname.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => pathname,
     }

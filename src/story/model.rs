@@ -279,6 +279,10 @@ pub struct Ui {
     pub chart_keys: String,
     /// Readout of a selected point: `{date}`, `{value}`, `{series}`.
     pub readout: String,
+    /// Link to, and title of, the whole story on one page.
+    pub whole_story: String,
+    /// The line under that page's title.
+    pub whole_story_intro: String,
 }
 
 /// A point in the troop-level series.
@@ -321,6 +325,8 @@ pub struct Troops {
     pub title: String,
     /// One-sentence text alternative.
     pub summary: String,
+    /// How to read the axes (here: that the scale is logarithmic).
+    pub axis_note: String,
     /// Legend label of the US series.
     pub us_label: String,
     /// Legend label of the coalition series.

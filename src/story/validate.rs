@@ -10,7 +10,7 @@ use super::markup::is_id;
 use super::model::{Inline, Paragraph, Story};
 
 /// Slugs the app's own routes use; a chapter may not take them.
-pub const RESERVED_SLUGS: [&str; 2] = ["embed", "assets"];
+pub const RESERVED_SLUGS: [&str; 4] = ["embed", "assets", "all", "public"];
 
 /// Every problem found, each naming where it is. Empty means valid.
 pub fn validate(story: &Story) -> Vec<String> {
@@ -132,6 +132,7 @@ pub fn validate(story: &Story) -> Vec<String> {
     for (name, value) in [
         ("troops title", &troops.title),
         ("troops summary", &troops.summary),
+        ("troops axis_note", &troops.axis_note),
         ("troops us_label", &troops.us_label),
         ("troops coalition_label", &troops.coalition_label),
     ] {

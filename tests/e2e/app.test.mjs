@@ -52,6 +52,13 @@ test('the chart canvas is drawn, crisp at devicePixelRatio 2', async () => {
   assert.ok(ink.share > 0.01, `canvas looks blank: ${JSON.stringify(ink)}`);
   assert.ok(ink.colours >= 4, `too few colours drawn: ${JSON.stringify(ink)}`);
   assert.equal(ink.width, Math.round(ink.cssWidth * 2), 'canvas backing store is 2× its CSS width');
+  assert.equal(await page.isVisible('.chart-error'), false, 'no error message over a chart that drew');
+  // The canvas is what the reader sees at its centre, not something on top of it.
+  const onTop = await page.$eval('.chart-canvas', (c) => {
+    const r = c.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === c;
+  });
+  assert.ok(onTop, 'nothing covers the chart');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,0 +1,79 @@
+//! The whole story on one page: every chapter and step in order, for reading
+//! straight through, for readers without JavaScript, and for printing.
+
+use leptos::prelude::*;
+
+use super::chapter::{Glossary, SourceList};
+use crate::components::figure::TroopsFigure;
+use crate::components::rich::Rich;
+use crate::story::{Appendix, ChartKind, Story};
+
+/// Every chapter and step, one after another.
+#[component]
+pub fn AllPage(
+    /// The story.
+    story: &'static Story,
+) -> impl IntoView {
+    // The figure appears once, beside the first step that shows it, with the
+    // whole period (no step's highlight applies to the whole story).
+    let first_figure = story
+        .chapters
+        .iter()
+        .flat_map(|c| {
+            c.steps
+                .iter()
+                .map(move |s| (c.slug.as_str(), s.slug.as_str(), &s.figure))
+        })
+        .find(|(_, _, f)| f.as_ref().is_some_and(|f| f.chart == ChartKind::Troops))
+        .map(|(c, s, _)| (c, s));
+    let chapters = story
+        .chapters
+        .iter()
+        .map(|c| {
+            let after = c.after_article.then(
+                || view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> },
+            );
+            let steps = c
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let figure = (first_figure == Some((c.slug.as_str(), s.slug.as_str())))
+                        .then(|| view! { <TroopsFigure story figure=Signal::stored(None)/> });
+                    view! {
+                        <section class="all-step" id=format!("{}-{}", c.slug, s.slug)>
+                            <h3>{s.title.as_str()}</h3>
+                            {figure}
+                            <Rich story paragraphs=&s.body id_prefix=format!("all-{}-{i}", c.slug)/>
+                        </section>
+                    }
+                })
+                .collect_view();
+            let appendix = c.appendix.map(|a| match a {
+                Appendix::Sources => view! { <SourceList story/> }.into_any(),
+                Appendix::Glossary => view! { <Glossary story/> }.into_any(),
+            });
+            view! {
+                <section class="all-chapter" id=c.slug.as_str() class:after=c.after_article>
+                    {after}
+                    <h2>{c.title.as_str()}</h2>
+                    {steps}
+                    {appendix}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="all">
+            <header>
+                <h1 id="page-title" tabindex="-1">{story.ui.whole_story.as_str()}</h1>
+                <p class="dek">{story.ui.whole_story_intro.as_str()}</p>
+            </header>
+            <div class="summary">
+                <Rich story paragraphs=&story.meta.summary id_prefix="all-summary".to_owned()/>
+            </div>
+            {chapters}
+        </article>
+    }
+    .into_any()
+}

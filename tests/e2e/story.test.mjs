@@ -1,0 +1,222 @@
+// End-to-end: reading the whole story with mouse, keyboard and touch, and the
+// design promises (widths, themes, motion, print) in the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, mounted, pagePaths, BASE } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const stepPaths = () => pagePaths().filter((p) => p.split('/').filter(Boolean).length === 2);
+const chapterPages = () => pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1 && p !== '/all/');
+// Every step, counting each chapter's address as its first step.
+const stepCount = () => stepPaths().length + chapterPages().length;
+
+test('every step address opens cold on that step, before and after the wasm', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  for (const path of [...chapterPages(), ...stepPaths()]) {
+    await page.goto(env.url + path);
+    const prerendered = await page.textContent('#step-title');
+    assert.ok(prerendered?.trim(), `${path}: prerendered step title`);
+    await mounted(page);
+    assert.equal(await page.textContent('#step-title'), prerendered, path);
+    assert.equal(await page.getAttribute('.step-list a[aria-current]', 'href'), BASE + path, path);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a mouse reader goes from the cover through every step with Next', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.url}/`);
+  await mounted(page);
+  await page.click('.cta a');
+  await page.waitForSelector('#step-title');
+  const seen = new Set([page.url()]);
+  for (;;) {
+    const next = await page.$('.pager-next[href]');
+    if (!next) break;
+    const href = await next.getAttribute('href');
+    await next.click();
+    await page.waitForURL((u) => u.pathname === href);
+    assert.ok(!seen.has(page.url()), `visited ${page.url()} twice`);
+    seen.add(page.url());
+    assert.ok(seen.size < 200, 'runaway');
+  }
+  assert.equal(seen.size, stepCount(), 'Next visits every step once');
+  // A reload keeps the place.
+  const here = await page.textContent('#step-title');
+  await page.reload();
+  await mounted(page);
+  assert.equal(await page.textContent('#step-title'), here);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a keyboard reader walks the story with the arrow keys and jumps with Home and End', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.url}${chapterPages()[0]}`);
+  await mounted(page);
+  let steps = 1;
+  for (;;) {
+    const before = page.url();
+    await page.keyboard.press('ArrowRight');
+    try {
+      await page.waitForURL((u) => u.href !== before, { timeout: 1500 });
+    } catch {
+      break; // the last step: ArrowRight has nowhere to go
+    }
+    steps++;
+    assert.ok(steps < 200, 'runaway');
+  }
+  assert.equal(steps, stepCount());
+  // Home and End stay within a chapter of several steps.
+  await page.goto(`${env.url}/round-one/`);
+  await mounted(page);
+  await page.keyboard.press('End');
+  await page.waitForURL((u) => u.pathname.split('/').filter(Boolean).length === 2);
+  const last = await page.getAttribute('.step-list li:last-child a', 'href');
+  assert.equal(new URL(page.url()).pathname, last, 'End goes to the last step');
+  await page.keyboard.press('Home');
+  await page.waitForURL((u) => u.pathname === `${BASE}/round-one/`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Tab reaches the skip link first and then the page in reading order', async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.url}/round-one/security-markers/`);
+  await mounted(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const order = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.closest('.masthead') ? 'masthead' : el.closest('.step-list') ? 'steps'
+        : el.closest('.figure') ? 'figure' : el.closest('.step-text') ? 'text'
+        : el.closest('.pager') ? 'pager' : el.closest('.site-foot') ? 'footer' : el.tagName;
+    }));
+  }
+  const firstOf = (k) => order.indexOf(k);
+  for (const k of ['masthead', 'steps', 'figure', 'text', 'pager']) assert.ok(firstOf(k) >= 0, `Tab never reaches ${k}: ${order}`);
+  assert.ok(firstOf('masthead') < firstOf('steps') && firstOf('steps') < firstOf('figure')
+    && firstOf('figure') < firstOf('text') && firstOf('text') < firstOf('pager'), order.join(' '));
+  await context.close();
+});
+
+test('a touch reader swipes between steps', async () => {
+  const { page, context, problems } = await openPage(env.browser, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+  await page.goto(`${env.url}/round-one/`);
+  await mounted(page);
+  const swipe = (dx) => page.evaluate((dx) => {
+    const el = document.querySelector('.step-text');
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + 20;
+    const t = (cx) => new Touch({ identifier: 1, target: el, clientX: cx, clientY: y });
+    el.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [t(x)], changedTouches: [t(x)] }));
+    el.dispatchEvent(new TouchEvent('touchend', { bubbles: true, touches: [], changedTouches: [t(x + dx)] }));
+  }, dx);
+  const first = page.url();
+  await swipe(-150);
+  await page.waitForURL((u) => u.href !== first);
+  const second = page.url();
+  await swipe(150);
+  await page.waitForURL((u) => u.href === first);
+  await swipe(-20); // a tap-sized movement is not a swipe
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), first);
+  assert.notEqual(second, first);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a citation opens its source and a term its definition, by click and by keyboard', async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.url}/round-one/no-permanent-bases/`);
+  await mounted(page);
+  const cite = page.locator('.step-text .cite').first();
+  await cite.click();
+  const pop = page.locator('.pop:popover-open');
+  await pop.waitFor();
+  assert.match(await pop.textContent(), /\w+/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.pop:popover-open'));
+  await cite.focus();
+  await page.keyboard.press('Enter');
+  await pop.waitFor();
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${env.url}/round-one/the-raid/`);
+  await mounted(page);
+  await page.locator('.step-text .term').first().click();
+  assert.match(await page.locator('.pop:popover-open').textContent(), /Counter Terrorism Service|Kataib Hezbollah/);
+  await context.close();
+});
+
+test('the contents menu is on every page and takes the reader anywhere', async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.url}/round-two/`);
+  await mounted(page);
+  await page.click('.menu summary');
+  const links = page.locator('.menu .toc a');
+  assert.ok((await links.count()) >= 7);
+  await page.locator('.menu .toc a', { hasText: 'Open issues' }).click();
+  await page.waitForURL(/\/open-issues\/$/);
+  assert.equal(await page.$eval('.menu', (d) => d.open), false, 'the menu closes after a choice');
+  await context.close();
+});
+
+test('no page scrolls sideways from 320 to 1440 pixels wide', async () => {
+  for (const width of [320, 375, 768, 1024, 1440]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
+    for (const path of ['/', '/round-one/security-markers/', '/sources/', '/all/', '/no/such/']) {
+      await page.goto(env.url + path);
+      await mounted(page);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(over <= 0, `${path} at ${width}px scrolls sideways by ${over}px`);
+    }
+    await context.close();
+  }
+});
+
+test('the figure sits beside the text on wide screens and above it on narrow ones', async () => {
+  for (const [width, beside] of [[1280, true], [390, false]]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
+    await page.goto(`${env.url}/round-one/security-markers/`);
+    await mounted(page);
+    const fig = await page.$eval('.figure-pane', (e) => e.getBoundingClientRect().toJSON());
+    const text = await page.$eval('.step-text', (e) => e.getBoundingClientRect().toJSON());
+    if (beside) assert.ok(Math.abs(fig.top - text.top) < 40 && fig.right <= text.left + 1, `${width}px: side by side`);
+    else assert.ok(fig.bottom <= text.top + 1, `${width}px: figure above text`);
+    await context.close();
+  }
+});
+
+test('dark theme, reduced motion and print are honoured', async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.goto(`${env.url}/round-one/`);
+  await mounted(page);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(22, 25, 29)', 'dark background');
+  const transition = await page.$eval('.progress-fill', (e) => getComputedStyle(e).transitionDuration);
+  assert.equal(transition, '0s', 'no motion when the reader prefers none');
+
+  await page.goto(`${env.url}/all/`);
+  await mounted(page);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const pager = await page.$$eval('.pager, .menu', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  assert.equal(pager, 0, 'controls are not printed');
+  const steps = await page.$$eval('.all-step', (els) => els.filter((e) => e.offsetHeight > 0).length);
+  assert.equal(steps, stepCount(), 'the printable page holds every step');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 20_000, 'the story prints to several pages');
+  await context.close();
+});
