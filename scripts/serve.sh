@@ -7,4 +7,5 @@ cd "$ROOT"
 "$ROOT/scripts/bootstrap.sh"
 PORT="${PORT:-8080}"
 say "Serving at http://127.0.0.1:$PORT/"
-exec trunk serve --offline --address 127.0.0.1 --port "$PORT"
+# Its own folder, so dist/ only ever holds a release build.
+exec trunk serve --offline --address 127.0.0.1 --port "$PORT" --dist target/dev-dist

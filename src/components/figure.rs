@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::charts::thousands;
-use crate::story::{fill, Figure, Story};
+use crate::story::{fill, html, Figure, Story};
 
 /// The troop chart with its caption, readout and data table.
 #[component]
@@ -124,26 +124,6 @@ pub fn TroopsFigure(
         })
     };
 
-    let rows = data
-        .points
-        .iter()
-        .map(|p| {
-            let source = story
-                .sources
-                .iter()
-                .find(|s| s.id == p.source)
-                .map_or(p.source.as_str(), |s| s.publisher.as_str());
-            view! {
-                <tr>
-                    <th scope="row">{p.label.as_str()}</th>
-                    <td>{thousands(p.us)}</td>
-                    <td>{p.coalition.map(thousands)}</td>
-                    <td>{source}{p.note.as_deref().map(|n| format!(" ({n})"))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-
     view! {
         <figure class="figure" data-chart="troops">
             <figcaption class="figure-title">
@@ -166,24 +146,13 @@ pub fn TroopsFigure(
             </div>
             <p class="readout" aria-live="polite">{readout}</p>
             <p class="chart-summary">
-                <span class="visually-hidden">{ui.chart_summary.as_str()}": "</span>
+                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
                 {data.summary.as_str()}
             </p>
             <p id="troops-keys" class="chart-keys">{ui.chart_keys.as_str()}</p>
             <details class="data-table">
                 <summary>{ui.data_table.as_str()}</summary>
-                <table>
-                    <caption>{data.title.as_str()}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ui.col_date.as_str()}</th>
-                            <th scope="col">{data.us_label.as_str()}</th>
-                            <th scope="col">{data.coalition_label.as_str()}</th>
-                            <th scope="col">{ui.col_source.as_str()}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll" inner_html=html::troops_table(story)></div>
             </details>
         </figure>
     }

@@ -3,7 +3,6 @@
 
 pub mod figure;
 pub mod pager;
-pub mod rich;
 pub mod toc;
 
 use crate::story::Story;

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use super::chapter::{Glossary, SourceList};
 use crate::components::figure::TroopsFigure;
-use crate::components::rich::Rich;
-use crate::story::{Appendix, ChartKind, Story};
+use crate::story::{html, Appendix, ChartKind, Story};
 
 /// Every chapter and step, one after another.
 #[component]
@@ -44,7 +43,7 @@ pub fn AllPage(
                         <section class="all-step" id=format!("{}-{}", c.slug, s.slug)>
                             <h3>{s.title.as_str()}</h3>
                             {figure}
-                            <Rich story paragraphs=&s.body id_prefix=format!("all-{}-{i}", c.slug)/>
+                            <div inner_html=html::paragraphs(story, &s.body, &format!("all-{}-{i}", c.slug))></div>
                         </section>
                     }
                 })
@@ -69,9 +68,7 @@ pub fn AllPage(
                 <h1 id="page-title" tabindex="-1">{story.ui.whole_story.as_str()}</h1>
                 <p class="dek">{story.ui.whole_story_intro.as_str()}</p>
             </header>
-            <div class="summary">
-                <Rich story paragraphs=&story.meta.summary id_prefix="all-summary".to_owned()/>
-            </div>
+            <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary")></div>
             {chapters}
         </article>
     }

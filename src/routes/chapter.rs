@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::figure::TroopsFigure;
 use crate::components::pager::{Pager, StepList};
-use crate::components::rich::{url_host, Rich};
 use crate::state::{use_base, Route};
+use crate::story::html;
 use crate::story::{Appendix, ChartKind, Story};
 
 /// One chapter of the story.
@@ -40,7 +40,7 @@ pub fn ChapterView(
         c.steps.get(i).map(|s| {
             view! {
                 <h2 class="step-title" id="step-title" tabindex="-1">{s.title.as_str()}</h2>
-                <Rich story paragraphs=&s.body id_prefix=format!("{}-{i}", c.slug)/>
+                <div class="step-body" inner_html=html::paragraphs(story, &s.body, &format!("{}-{i}", c.slug))></div>
             }
         })
     };
@@ -178,25 +178,10 @@ pub fn SourceList(
     /// The story.
     story: &'static Story,
 ) -> impl IntoView {
-    let items = story
-        .sources
-        .iter()
-        .map(|s| {
-            let date = (!s.date.is_empty()).then(|| format!(", {}", s.date));
-            let link = s.url.as_deref().map(|url| {
-                view! { " " <a href=url rel="noopener" target="_blank">{url_host(url)}</a> }
-            });
-            view! {
-                <li id=format!("src-{}", s.id)>
-                    <cite>{s.title.as_str()}</cite>". "{s.publisher.as_str()}{date}"."{link}
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <section class="appendix" aria-labelledby="appendix-title">
             <h2 id="appendix-title">{story.ui.sources_title.as_str()}</h2>
-            <ol class="source-list">{items}</ol>
+            <div inner_html=html::source_list(story)></div>
         </section>
     }
 }
@@ -207,22 +192,10 @@ pub fn Glossary(
     /// The story.
     story: &'static Story,
 ) -> impl IntoView {
-    let items = story
-        .glossary
-        .iter()
-        .map(|t| {
-            view! {
-                <div id=format!("term-{}", t.id)>
-                    <dt><abbr>{t.short.as_str()}</abbr>" · "{t.long.as_str()}</dt>
-                    <dd>{t.definition.as_str()}</dd>
-                </div>
-            }
-        })
-        .collect_view();
     view! {
         <section class="appendix" aria-labelledby="appendix-title">
             <h2 id="appendix-title">{story.ui.glossary_title.as_str()}</h2>
-            <dl class="glossary">{items}</dl>
+            <div inner_html=html::glossary(story)></div>
         </section>
     }
 }

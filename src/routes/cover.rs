@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::rich::Rich;
 use crate::components::toc::Toc;
 use crate::state::{use_base, Route};
-use crate::story::Story;
+use crate::story::{html, Story};
 
 /// The cover page.
 #[component]
@@ -24,10 +23,8 @@ pub fn Cover(
                 <h1 id="page-title" tabindex="-1">{story.meta.title.as_str()}</h1>
                 <p class="dek">{story.meta.subtitle.as_str()}</p>
             </header>
-            <div class="summary">
-                <Rich story paragraphs=&story.meta.summary id_prefix="summary".to_owned()/>
-            </div>
-            <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" →"</a></p>
+            <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "summary")></div>
+            <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" "{story.ui.next_icon.as_str()}</a></p>
             <h2 class="toc-heading">{story.ui.contents.as_str()}</h2>
             <Toc story current=Signal::stored(None)/>
         </article>

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "content-files")]
 pub mod compile;
+pub mod html;
 pub mod markup;
 pub mod model;
 pub mod validate;

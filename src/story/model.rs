@@ -275,6 +275,8 @@ pub struct Ui {
     pub col_date: String,
     /// Table column: the source.
     pub col_source: String,
+    /// Table column: a caveat about the figure.
+    pub col_note: String,
     /// Tells keyboard users how to explore a chart.
     pub chart_keys: String,
     /// Readout of a selected point: `{date}`, `{value}`, `{series}`.
@@ -283,6 +285,16 @@ pub struct Ui {
     pub whole_story: String,
     /// The line under that page's title.
     pub whole_story_intro: String,
+    /// Between items of a list, e.g. publisher and date: ", ".
+    pub list_separator: String,
+    /// Ends a sentence in generated text: ".".
+    pub sentence_end: String,
+    /// Between a term and its meaning: ": ".
+    pub term_separator: String,
+    /// Drawn before "Previous": an arrow pointing back in reading direction.
+    pub previous_icon: String,
+    /// Drawn after "Next": an arrow pointing on in reading direction.
+    pub next_icon: String,
 }
 
 /// A point in the troop-level series.

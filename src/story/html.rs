@@ -1,0 +1,168 @@
+//! Static markup for content that never changes once shown: running text
+//! with its citation and glossary popovers, the source list, the glossary.
+//!
+//! Writing these as HTML strings instead of reactive views keeps the wasm
+//! small (every `view!` is compiled into its own build and update code), and
+//! the prerenderer and the app share this one writer. Every piece of text
+//! goes through [`escape`]; links come only from validated source URLs.
+
+use super::model::{Inline, Paragraph, Story};
+use crate::charts::thousands;
+
+/// Escapes text for use in HTML content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The host part of a URL, for a short link label ("arabcenterdc.org").
+pub fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A link to a source's own page; only http(s) URLs, which the content
+/// checks guarantee, are ever written.
+fn source_link(url: Option<&str>) -> String {
+    match url {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => format!(
+            r#" <a href="{}" rel="noopener" target="_blank">{}</a>"#,
+            escape(url),
+            escape(url_host(url))
+        ),
+        _ => String::new(),
+    }
+}
+
+/// One source as a sentence: title, publisher, date, link.
+fn source_sentence(story: &Story, id: &str) -> Option<String> {
+    let s = story.sources.iter().find(|s| s.id == id)?;
+    let ui = &story.ui;
+    let date = if s.date.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", escape(&ui.list_separator), escape(&s.date))
+    };
+    let end = escape(&ui.sentence_end);
+    Some(format!(
+        "<cite>{}</cite>{end} {}{date}{end}{}",
+        escape(&s.title),
+        escape(&s.publisher),
+        source_link(s.url.as_deref())
+    ))
+}
+
+/// Paragraphs of running text. Each citation is a button that opens a
+/// popover with its source; each term opens its definition. `id_prefix`
+/// keeps popover ids unique on the page.
+pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> String {
+    let mut out = String::new();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        out.push_str("<p>");
+        for (i, inline) in paragraph.iter().enumerate() {
+            let pop = format!("pop-{}-{p}-{i}", escape(id_prefix));
+            match inline {
+                Inline::Text(text) => out.push_str(&escape(text)),
+                Inline::Cite { text, source } => match source_sentence(story, source) {
+                    Some(sentence) => out.push_str(&format!(
+                        r#"<button type="button" class="cite" popovertarget="{pop}" data-source="{src}">{text}</button><span popover="auto" id="{pop}" class="pop" role="note"><span class="pop-kind">{kind}</span> {sentence}</span>"#,
+                        src = escape(source),
+                        text = escape(text),
+                        kind = escape(&story.ui.figure_source),
+                    )),
+                    None => out.push_str(&escape(text)),
+                },
+                Inline::Term { text, term } => match story.glossary.iter().find(|t| &t.id == term) {
+                    Some(entry) => out.push_str(&format!(
+                        r#"<button type="button" class="term" popovertarget="{pop}" data-term="{id}"><abbr title="{long}">{text}</abbr></button><span popover="auto" id="{pop}" class="pop" role="note"><strong>{short}</strong>{colon}{long}{end} {definition}</span>"#,
+                        id = escape(term),
+                        long = escape(&entry.long),
+                        text = escape(text),
+                        short = escape(&entry.short),
+                        colon = escape(&story.ui.term_separator),
+                        end = escape(&story.ui.sentence_end),
+                        definition = escape(&entry.definition),
+                    )),
+                    None => out.push_str(&escape(text)),
+                },
+            }
+        }
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// Every source, numbered, each with an anchor (`#src-<id>`).
+pub fn source_list(story: &Story) -> String {
+    let mut out = String::from(r#"<ol class="source-list">"#);
+    for s in &story.sources {
+        if let Some(sentence) = source_sentence(story, &s.id) {
+            out.push_str(&format!(
+                r#"<li id="src-{}">{sentence}</li>"#,
+                escape(&s.id)
+            ));
+        }
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// Every glossary entry, each with an anchor (`#term-<id>`).
+pub fn glossary(story: &Story) -> String {
+    let mut out = String::from(r#"<dl class="glossary">"#);
+    for t in &story.glossary {
+        out.push_str(&format!(
+            r#"<div id="term-{}"><dt><abbr>{}</abbr>{}{}</dt><dd>{}</dd></div>"#,
+            escape(&t.id),
+            escape(&t.short),
+            escape(&story.ui.term_separator),
+            escape(&t.long),
+            escape(&t.definition)
+        ));
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// The troop figures as a table: the chart's numbers for readers who cannot
+/// see it, or want the exact values.
+pub fn troops_table(story: &Story) -> String {
+    let (ui, data) = (&story.ui, &story.data.troops);
+    let mut out = format!(
+        r#"<table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        escape(&data.title),
+        escape(&ui.col_date),
+        escape(&data.us_label),
+        escape(&data.coalition_label),
+        escape(&ui.col_source),
+        escape(&ui.col_note),
+    );
+    for p in &data.points {
+        let source = story
+            .sources
+            .iter()
+            .find(|s| s.id == p.source)
+            .map_or(p.source.as_str(), |s| s.publisher.as_str());
+        out.push_str(&format!(
+            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            escape(&p.label),
+            thousands(p.us),
+            p.coalition.map(thousands).unwrap_or_default(),
+            escape(source),
+            escape(p.note.as_deref().unwrap_or_default()),
+        ));
+    }
+    out.push_str("</tbody></table>");
+    out
+}

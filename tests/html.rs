@@ -1,0 +1,95 @@
+//! The static-markup writer: everything is escaped, citations open their
+//! sources, and only http(s) links are ever written.
+
+use explainer::story::html::{escape, glossary, paragraphs, source_list, troops_table, url_host};
+use explainer::story::markup::parse_paragraphs;
+use explainer::story::{story, Inline, Source, Story};
+
+fn with_source(url: Option<&str>, title: &str) -> Story {
+    let mut s = story().unwrap().clone();
+    s.sources.push(Source {
+        id: "test-src".into(),
+        title: title.into(),
+        publisher: "P".into(),
+        date: "1 May 2020".into(),
+        url: url.map(str::to_owned),
+    });
+    s
+}
+
+#[test]
+fn text_is_escaped_everywhere() {
+    assert_eq!(
+        escape(r#"<a href="x">'&'</a>"#),
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    );
+    let story = with_source(None, "<img src=x onerror=alert(1)>");
+    let body = vec![vec![
+        Inline::Text("<script>alert(1)</script>".into()),
+        Inline::Cite {
+            text: "\"quoted\"".into(),
+            source: "test-src".into(),
+        },
+    ]];
+    let out = paragraphs(&story, &body, "p\"x");
+    assert!(!out.contains("<script>") && !out.contains("<img"), "{out}");
+    assert!(out.contains("&lt;script&gt;") && out.contains("&lt;img"));
+    assert!(
+        out.contains(r#"popovertarget="pop-p&quot;x-0-1""#),
+        "ids are escaped too: {out}"
+    );
+}
+
+#[test]
+fn a_citation_is_a_button_that_opens_its_source() {
+    let story = with_source(Some("https://example.org/a?b=c&d"), "A title");
+    let body = parse_paragraphs("See [the report](src:test-src).").unwrap();
+    let out = paragraphs(&story, &body, "s");
+    assert!(out.contains(r#"<button type="button" class="cite" popovertarget="pop-s-0-1" data-source="test-src">the report</button>"#), "{out}");
+    assert!(out.contains(r#"<span popover="auto" id="pop-s-0-1" class="pop" role="note">"#));
+    assert!(out.contains("<cite>A title</cite>") && out.contains("1 May 2020"));
+    assert!(
+        out.contains(r#"href="https://example.org/a?b=c&amp;d""#)
+            && out.contains(">example.org</a>")
+    );
+}
+
+#[test]
+fn only_web_links_are_written() {
+    let story = with_source(Some("javascript:alert(1)"), "T");
+    let body = parse_paragraphs("[x](src:test-src)").unwrap();
+    assert!(!paragraphs(&story, &body, "s").contains("javascript:"));
+    assert!(!source_list(&story).contains("javascript:"));
+}
+
+#[test]
+fn unknown_references_fall_back_to_plain_words() {
+    let story = story().unwrap();
+    let body = parse_paragraphs("[words](src:missing) and [TLA](term:missing)").unwrap();
+    assert_eq!(paragraphs(story, &body, "s"), "<p>words and TLA</p>");
+}
+
+#[test]
+fn lists_have_one_anchored_entry_per_item() {
+    let story = story().unwrap();
+    let sources = source_list(story);
+    assert_eq!(
+        sources.matches("<li id=\"src-").count(),
+        story.sources.len()
+    );
+    let terms = glossary(story);
+    assert_eq!(
+        terms.matches("<div id=\"term-").count(),
+        story.glossary.len()
+    );
+    let table = troops_table(story);
+    assert_eq!(
+        table.matches("<tr>").count(),
+        story.data.troops.points.len() + 1
+    );
+    assert!(table.contains("171,000"));
+    assert_eq!(
+        url_host("https://www.arabcenterdc.org/x"),
+        "arabcenterdc.org"
+    );
+}
