@@ -21,3 +21,7 @@ cargo test --target wasm32-unknown-unknown --test web
 say "3/3 End-to-end tests against the release build"
 "$ROOT/scripts/build.sh"
 node --test tests/e2e/
+
+say "3/3 End-to-end again, deployed under a sub-path"
+PUBLIC_URL=/explainers/iraq/ DIST=target/dist-sub "$ROOT/scripts/build.sh"
+DIST=target/dist-sub BASE_PATH=/explainers/iraq node --test tests/e2e/

@@ -114,7 +114,7 @@ fn keyboard_steps(story: &'static Story, route: Signal<Route>) {
             };
             if let Some(target) = target.filter(|t| *t != current) {
                 ev.prevent_default();
-                navigate(&target.href(story, &base), Default::default());
+                navigate(&target.href(story, &base), crate::state::href_navigation());
             }
         });
         on_cleanup(move || handle.remove());
@@ -166,7 +166,7 @@ fn swipe_steps(
             None => None,
         };
         if let Some(target) = target {
-            base.with_value(|b| navigate(&target.href(story, b), Default::default()));
+            base.with_value(|b| navigate(&target.href(story, b), crate::state::href_navigation()));
         }
     };
     (on_start, on_end)

@@ -24,6 +24,16 @@ pub fn use_base() -> String {
     use_context::<BasePath>().map(|b| b.0).unwrap_or_default()
 }
 
+/// Options for navigating to an `href` built by [`Route::href`]: it already
+/// carries the base path, so the router must not resolve it against the base
+/// a second time (which would double a sub-path).
+pub fn href_navigation() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        resolve: false,
+        ..Default::default()
+    }
+}
+
 /// Reads the base path from the page's `<base href>` (set by Trunk).
 #[cfg(target_arch = "wasm32")]
 pub fn base_from_document() -> BasePath {
