@@ -19,6 +19,8 @@ say "2/3 Component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
 
 say "3/3 End-to-end tests against the release build"
+# A site address, so canonical links are written and checked.
+export SITE_URL="https://example.org"
 "$ROOT/scripts/build.sh"
 node --test tests/e2e/
 

@@ -109,6 +109,22 @@ fn ContentsMenu(story: &'static Story, route: Signal<Route>) -> impl IntoView {
     }
 }
 
+/// The short description of a page for search results and link previews:
+/// the step's opening words, or the story's summary.
+pub fn page_description(story: &Story, route: Route) -> String {
+    const MAX: usize = 160;
+    let step = match route {
+        Route::Step { chapter, step } => {
+            story.chapters.get(chapter).and_then(|c| c.steps.get(step))
+        }
+        _ => None,
+    };
+    match step {
+        Some(s) => crate::story::html::plain_text(&s.body, MAX),
+        None => crate::story::html::plain_text(&story.meta.summary, MAX),
+    }
+}
+
 /// The document title for a page: specific first, the site last.
 pub fn page_title(story: &Story, route: Route) -> String {
     let site = story.meta.title.as_str();

@@ -119,3 +119,34 @@ fn titles_name_the_step_and_the_site() {
     assert_eq!(page_title(story, Route::Cover), story.meta.title);
     assert!(page_title(story, Route::NotFound).contains(&story.ui.not_found_title));
 }
+
+#[test]
+fn descriptions_are_the_pages_own_words_cut_at_a_word() {
+    use explainer::app::page_description;
+    let story = story().unwrap();
+    let step = page_description(
+        story,
+        Route::Step {
+            chapter: 1,
+            step: 3,
+        },
+    );
+    assert!(step.chars().count() <= 160, "{step}");
+    assert!(
+        !step.contains('[') && !step.contains("src:"),
+        "markup leaked: {step}"
+    );
+    let first_words: String =
+        explainer::story::html::plain_text(&story.chapters[1].steps[3].body, 40);
+    assert!(
+        step.starts_with(first_words.trim_end_matches('…')),
+        "{step}"
+    );
+    let cover = page_description(story, Route::Cover);
+    assert!(!cover.is_empty() && cover.chars().count() <= 160);
+    let short = explainer::story::html::plain_text(&story.meta.summary, 20);
+    assert!(
+        short.ends_with('…') && short.chars().count() <= 20,
+        "{short}"
+    );
+}

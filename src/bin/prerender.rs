@@ -9,9 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use explainer::app::{page_title, App};
+use explainer::app::{page_description, page_title, App};
 use explainer::state::route::normalize_base;
 use explainer::state::{BasePath, Route};
+use explainer::story::html::escape;
 use explainer::story::Story;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -40,18 +41,40 @@ fn run() -> Result<(), String> {
     };
     let story = explainer::story::story().map_err(|e| format!("embedded story: {e}"))?;
     let base = BasePath(normalize_base(&base_href(&template)));
+    // The public address of the site's root, for canonical links and
+    // previews (they must be absolute); without it those tags are left out.
+    let site = std::env::var("SITE_URL")
+        .ok()
+        .map(|s| s.trim_end_matches('/').to_owned())
+        .filter(|s| s.starts_with("https://") || s.starts_with("http://"));
 
     let mut written = 0;
     for route in Route::pages(story) {
         let path = route.path(story);
-        let html = page(&template, mount, story, &base, route, &path);
+        let html = page(
+            &template,
+            mount,
+            story,
+            &base,
+            route,
+            &path,
+            site.as_deref(),
+        );
         write(
             &dist.join(path.trim_start_matches('/')).join("index.html"),
             &html,
         )?;
         written += 1;
     }
-    let html = page(&template, mount, story, &base, Route::NotFound, "/404.html");
+    let html = page(
+        &template,
+        mount,
+        story,
+        &base,
+        Route::NotFound,
+        "/404.html",
+        None,
+    );
     write(&dist.join("404.html"), &html)?;
     println!(
         "prerender: wrote {written} pages and 404.html into {}",
@@ -68,13 +91,46 @@ fn page(
     base: &BasePath,
     route: Route,
     path: &str,
+    site: Option<&str>,
 ) -> String {
     let url = format!("{}{path}", base.0);
     let body = render(story, base.clone(), &url);
     let title = escape(&page_title(story, route));
+    let description = escape(&page_description(story, route));
+    let mut head = format!(
+        concat!(
+            r#"<meta name="description" content="{d}">"#,
+            r#"<meta property="og:type" content="article">"#,
+            r#"<meta property="og:site_name" content="{site_name}">"#,
+            r#"<meta property="og:title" content="{t}">"#,
+            r#"<meta property="og:description" content="{d}">"#,
+            r#"<meta property="og:locale" content="{lang}">"#,
+            r#"<meta name="twitter:card" content="summary">"#,
+            r#"<meta name="twitter:title" content="{t}">"#,
+            r#"<meta name="twitter:description" content="{d}">"#,
+        ),
+        d = description,
+        t = title,
+        site_name = escape(&story.meta.title),
+        lang = escape(&story.meta.lang),
+    );
+    if let Some(site) = site.filter(|_| route != Route::NotFound) {
+        let canonical = escape(&format!("{site}{path}"));
+        head.push_str(&format!(
+            r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
+        ));
+    }
     let with_body = template.replacen(mount, &format!(r#"<div id="app">{body}</div>"#), 1);
     let with_lang = replace_html_tag(&with_body, &story.meta.lang, &story.meta.dir);
-    replace_title(&with_lang, &title)
+    // Trunk's minifier may drop the optional </head>; <body> then marks the spot.
+    let at = with_lang
+        .find("</head>")
+        .or_else(|| with_lang.find("<body"));
+    let with_head = match at {
+        Some(at) => format!("{}{head}{}", &with_lang[..at], &with_lang[at..]),
+        None => with_lang,
+    };
+    replace_title(&with_head, &title)
 }
 
 /// Renders the app at `url` to an HTML string.
@@ -131,12 +187,6 @@ fn replace_title(html: &str, title: &str) -> String {
         (Some(a), Some(b)) if a < b => format!("{}<title>{title}{}", &html[..a], &html[b..]),
         _ => html.to_owned(),
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {

@@ -103,6 +103,33 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
     out
 }
 
+/// Running text as plain words, for meta descriptions and link previews,
+/// cut at a word boundary to at most `max` characters (with "…").
+pub fn plain_text(paragraphs: &[Paragraph], max: usize) -> String {
+    let words: Vec<&str> = paragraphs
+        .iter()
+        .flatten()
+        .map(|inline| match inline {
+            Inline::Text(t) => t.as_str(),
+            Inline::Cite { text, .. } | Inline::Term { text, .. } => text.as_str(),
+        })
+        .flat_map(str::split_whitespace)
+        .collect();
+    let mut out = String::new();
+    for word in words {
+        let extra = usize::from(!out.is_empty()) + word.chars().count();
+        if out.chars().count() + extra > max.saturating_sub(1) {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Every source, numbered, each with an anchor (`#src-<id>`).
 pub fn source_list(story: &Story) -> String {
     let mut out = String::from(r#"<ol class="source-list">"#);
