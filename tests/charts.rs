@@ -250,3 +250,35 @@ fn marker_labels_never_overlap_or_leave_the_plot() {
         }
     }
 }
+
+#[test]
+fn the_csv_has_a_row_per_figure_with_plain_numbers_and_quoted_text() {
+    use explainer::charts::export::{csv_field, troops_csv};
+    let story = story().unwrap();
+    let csv = troops_csv(story);
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), story.data.troops.points.len() + 1);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("October 2007,2007.79,171000,11668,")),
+        "{csv}"
+    );
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("plain"), "plain");
+}
+
+#[test]
+fn the_svg_export_is_a_whole_document_of_the_current_view() {
+    use explainer::charts::export::troops_svg;
+    let story = story().unwrap();
+    let figure = Figure {
+        chart: ChartKind::Troops,
+        from: Some(2019.5),
+        to: Some(2020.5),
+    };
+    let svg = troops_svg(story, Some(&figure), Some(2), (800, 500), false).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("width=\"800\"") && svg.contains(&hex(Palette::LIGHT.band)));
+}

@@ -96,8 +96,10 @@ async fn the_figure_draws_and_the_keyboard_moves_its_readout() {
         from: Some(2019.5),
         to: Some(2020.5),
     }));
-    let _handle =
-        leptos::mount::mount_to(root.clone(), move || view! { <TroopsFigure story figure/> });
+    // The figure keeps its selection in the URL, so it needs the router.
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><TroopsFigure story figure/></Router> }
+    });
     let canvas: web_sys::HtmlCanvasElement = root
         .query_selector("canvas")
         .unwrap()

@@ -4,6 +4,7 @@
 //! native tests draw them with the SVG backend. Every draw function returns
 //! what hit-testing needs, in backend pixels.
 
+pub mod export;
 pub mod troops;
 
 use plotters::prelude::*;

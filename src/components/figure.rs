@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::charts::thousands;
+use crate::state::query::{find_point, slug, with_point, POINT_KEY};
 use crate::story::{fill, html, Figure, Story};
 
 /// The troop chart with its caption, readout and data table.
@@ -23,16 +24,57 @@ pub fn TroopsFigure(
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let (selected, set_selected) = signal(None::<usize>);
+    // The selection lives in the URL (?point=…), so a shared link reproduces
+    // it; the signal here is derived from the query, never stored twice.
+    let query = leptos_router::hooks::use_query_map();
+    let location = leptos_router::hooks::use_location();
+    // Stored, so the handlers below stay Copy and can be shared freely.
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let selected = Memo::new(move |_| {
+        query.with(|q| {
+            find_point(
+                q.get_str(POINT_KEY),
+                data.points.iter().map(|p| p.label.as_str()),
+            )
+        })
+    });
+    let set_selected = move |i: Option<usize>| {
+        let slug = i.and_then(|i| data.points.get(i)).map(|p| slug(&p.label));
+        let href = with_point(&location.pathname.get_untracked(), slug.as_deref());
+        navigate.with_value(|navigate| {
+            navigate(
+                &href,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..crate::state::href_navigation()
+                },
+            )
+        });
+    };
     let (failed, set_failed) = signal(false);
     let hits = StoredValue::new(Vec::<(i32, i32)>::new());
 
+    // Size and colour scheme, from the browser; fixed defaults when rendering
+    // natively, where nothing is drawn.
+    #[cfg(target_arch = "wasm32")]
+    let (size, dark) = {
+        let size = leptos_use_element_size::use_element_size(frame);
+        (
+            (size.width, size.height),
+            leptos_use_preferences::use_preferred_dark(),
+        )
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (size, dark) = (
+        (Signal::stored(0.0), Signal::stored(0.0)),
+        Signal::stored(false),
+    );
+
     #[cfg(target_arch = "wasm32")]
     {
-        let size = leptos_use_element_size::use_element_size(frame);
-        let dark = leptos_use_preferences::use_preferred_dark();
         Effect::new(move |_| {
-            let (width, height) = (size.width.get(), size.height.get());
+            let (width, height) = (size.0.get(), size.1.get());
             let (figure, dark, selected) = (figure.get(), dark.get(), selected.get());
             let Some(canvas) = canvas.get() else { return };
             match paint::troops(
@@ -58,7 +100,48 @@ pub fn TroopsFigure(
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (figure, set_failed);
+    let _ = (set_failed, frame);
+
+    let download = move |kind: &'static str| {
+        move |_: leptos::ev::MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use crate::charts::export::{troops_csv, troops_svg};
+                use crate::components::download::{save_text, save_url};
+                let result = match kind {
+                    "csv" => save_text("troops.csv", "text/csv;charset=utf-8", &troops_csv(story)),
+                    "svg" => {
+                        let size = (
+                            size.0.get_untracked().round() as u32,
+                            size.1.get_untracked().round() as u32,
+                        );
+                        troops_svg(
+                            story,
+                            figure.get_untracked().as_ref(),
+                            selected.get_untracked(),
+                            size,
+                            dark.get_untracked(),
+                        )
+                        .map_err(|e| e.to_string())
+                        .and_then(|svg| save_text("troops.svg", "image/svg+xml", &svg))
+                    }
+                    _ => canvas
+                        .get_untracked()
+                        .ok_or_else(|| "no canvas".to_owned())
+                        .and_then(|c| {
+                            c.to_data_url()
+                                .map_err(|_| "the canvas could not be read".to_owned())
+                        })
+                        .and_then(|url| save_url("troops.png", &url)),
+                };
+                if let Err(e) = result {
+                    leptos::logging::error!("download failed: {e}");
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (kind, size, dark, figure);
+        }
+    };
 
     let count = data.points.len();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -75,7 +158,7 @@ pub fn TroopsFigure(
         // navigation must not also see them.
         ev.prevent_default();
         ev.stop_propagation();
-        set_selected.set(next);
+        set_selected(next);
     };
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         #[cfg(target_arch = "wasm32")]
@@ -87,8 +170,8 @@ pub fn TroopsFigure(
             );
             let radius = (14.0 * scale) as i32;
             let hit = hits.with_value(|h| crate::charts::nearest(h, x, y, radius));
-            if hit.is_some() || ev.type_() == "pointerdown" {
-                set_selected.set(hit);
+            if hit != selected.get_untracked() && (hit.is_some() || ev.type_() == "pointerdown") {
+                set_selected(hit);
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
@@ -150,6 +233,12 @@ pub fn TroopsFigure(
                 {data.summary.as_str()}
             </p>
             <p id="troops-keys" class="chart-keys">{ui.chart_keys.as_str()}</p>
+            <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
+                <span aria-hidden="true">{ui.downloads.as_str()}</span>
+                <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
+                <button type="button" data-download="svg" on:click=download("svg")>{ui.download_svg.as_str()}</button>
+                <button type="button" data-download="png" on:click=download("png")>{ui.download_png.as_str()}</button>
+            </div>
             <details class="data-table">
                 <summary>{ui.data_table.as_str()}</summary>
                 <div class="table-scroll" inner_html=html::troops_table(story)></div>

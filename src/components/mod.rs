@@ -1,6 +1,7 @@
 //! Reusable views. Each file holds one or a few small components; the logic
 //! they need lives in plain Rust elsewhere (`state`, `charts`, `story`).
 
+pub mod download;
 pub mod figure;
 pub mod pager;
 pub mod toc;

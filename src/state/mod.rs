@@ -2,6 +2,7 @@
 //! base path.
 
 pub mod gesture;
+pub mod query;
 pub mod route;
 
 use leptos::prelude::*;

@@ -291,6 +291,14 @@ pub struct Ui {
     pub sentence_end: String,
     /// Between a term and its meaning: ": ".
     pub term_separator: String,
+    /// Download control: the chart's numbers as CSV.
+    pub download_csv: String,
+    /// Download control: the current view as SVG.
+    pub download_svg: String,
+    /// Download control: the current view as PNG.
+    pub download_png: String,
+    /// Label of the group of download controls.
+    pub downloads: String,
     /// Drawn before "Previous": an arrow pointing back in reading direction.
     pub previous_icon: String,
     /// Drawn after "Next": an arrow pointing on in reading direction.
