@@ -77,7 +77,9 @@ pub fn TroopsFigure(
             let (width, height) = (size.0.get(), size.1.get());
             let (figure, dark, selected) = (figure.get(), dark.get(), selected.get());
             let Some(canvas) = canvas.get() else { return };
-            match paint::troops(
+            let clock = leptos::prelude::window().performance();
+            let started = clock.as_ref().map(|c| c.now());
+            let drawn = match paint::troops(
                 &canvas,
                 width,
                 height,
@@ -89,12 +91,23 @@ pub fn TroopsFigure(
                 Ok(Some(points)) => {
                     hits.set_value(points);
                     set_failed.set(false);
+                    true
                 }
-                Ok(None) => {}
+                Ok(None) => false,
                 Err(e) => {
                     leptos::logging::error!("{e}");
                     set_failed.set(true);
+                    false
                 }
+            };
+            // Each draw's duration, for the benchmark (`make bench`) to read.
+            if let (true, Some(clock), Some(started)) = (drawn, clock, started) {
+                let draws = canvas
+                    .get_attribute("data-draws")
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .unwrap_or(0);
+                let _ = canvas.set_attribute("data-draw-ms", &(clock.now() - started).to_string());
+                let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
             }
         });
     }
