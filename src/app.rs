@@ -128,6 +128,7 @@ pub fn page_description(story: &Story, route: Route) -> String {
 /// The document title for a page: specific first, the site last.
 pub fn page_title(story: &Story, route: Route) -> String {
     let site = story.meta.title.as_str();
+    let sep = story.ui.title_separator.as_str();
     match route {
         Route::Cover => site.to_owned(),
         Route::Step { chapter, step } => {
@@ -135,12 +136,12 @@ pub fn page_title(story: &Story, route: Route) -> String {
                 return site.to_owned();
             };
             match c.steps.get(step) {
-                Some(s) => format!("{} – {} – {site}", s.title, c.short_title),
-                None => format!("{} – {site}", c.short_title),
+                Some(s) => [s.title.as_str(), &c.short_title, site].join(sep),
+                None => [c.short_title.as_str(), site].join(sep),
             }
         }
-        Route::All => format!("{} – {site}", story.ui.whole_story),
-        Route::NotFound => format!("{} – {site}", story.ui.not_found_title),
+        Route::All => [story.ui.whole_story.as_str(), site].join(sep),
+        Route::NotFound => [story.ui.not_found_title.as_str(), site].join(sep),
     }
 }
 
@@ -175,4 +176,50 @@ pub fn mount() {
     leptos::mount::mount_to(root.clone(), move || view! { <App story base/> }).forget();
     // Tells tests (and curious readers of the DOM) that the wasm app is live.
     let _ = root.set_attribute("data-mounted", "");
+}
+
+/// Installs the panic hook: the panic goes to the console (with its Rust
+/// message), and the reader gets a short notice with a reload link. The page
+/// keeps whatever text it shows, so it is never left blank.
+#[cfg(target_arch = "wasm32")]
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_error_notice();
+    }));
+}
+
+/// Puts the "something went wrong" notice at the top of the page, once.
+/// Built from plain DOM calls and text nodes: it must work when the app
+/// itself has failed, and it never inserts markup from anywhere.
+#[cfg(target_arch = "wasm32")]
+pub fn show_error_notice() {
+    let Ok(story) = crate::story::story() else {
+        return;
+    };
+    let doc = document();
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let build = || -> Option<web_sys::Element> {
+        let notice = doc.create_element("div").ok()?;
+        notice.set_id("crash");
+        notice.set_class_name("crash");
+        notice.set_attribute("role", "alert").ok()?;
+        let title = doc.create_element("strong").ok()?;
+        title.set_text_content(Some(&story.ui.error_title));
+        let body = doc.create_element("span").ok()?;
+        body.set_text_content(Some(&format!(" {} ", story.ui.error_body)));
+        let reload = doc.create_element("a").ok()?;
+        reload.set_text_content(Some(&story.ui.reload));
+        let here = window().location().href().unwrap_or_default();
+        reload.set_attribute("href", &here).ok()?;
+        for child in [&title, &body, &reload] {
+            notice.append_child(child).ok()?;
+        }
+        Some(notice)
+    };
+    if let (Some(notice), Some(body)) = (build(), doc.body()) {
+        let _ = body.prepend_with_node_1(&notice);
+    }
 }

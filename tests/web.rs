@@ -171,3 +171,22 @@ fn the_pager_links_across_chapters() {
         .href(story, "/sub")
     );
 }
+
+#[wasm_bindgen_test]
+fn an_error_shows_a_notice_with_a_reload_link_once() {
+    let story = s();
+    explainer::app::show_error_notice();
+    explainer::app::show_error_notice();
+    let notices = document().query_selector_all("#crash").unwrap();
+    assert_eq!(notices.length(), 1, "one notice, however many errors");
+    let notice: web_sys::HtmlElement = document()
+        .get_element_by_id("crash")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let text = notice.text_content().unwrap_or_default();
+    assert!(text.contains(&story.ui.error_title) && text.contains(&story.ui.reload));
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href"), window().location().href().ok());
+    notice.remove();
+}

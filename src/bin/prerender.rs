@@ -115,7 +115,8 @@ fn page(
         lang = escape(&story.meta.lang),
     );
     if let Some(site) = site.filter(|_| route != Route::NotFound) {
-        let canonical = escape(&format!("{site}{path}"));
+        // The page's full address: the site, then the base path, then the page.
+        let canonical = escape(&format!("{site}{url}"));
         head.push_str(&format!(
             r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
         ));

@@ -291,6 +291,8 @@ pub struct Ui {
     pub sentence_end: String,
     /// Between a term and its meaning: ": ".
     pub term_separator: String,
+    /// Between the parts of a page title: " – ".
+    pub title_separator: String,
     /// Download control: the chart's numbers as CSV.
     pub download_csv: String,
     /// Download control: the current view as SVG.
