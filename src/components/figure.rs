@@ -121,8 +121,10 @@ pub fn TroopsFigure(
             {
                 use crate::charts::export::{troops_csv, troops_svg};
                 use crate::components::download::{save_text, save_url};
+                use crate::story::ChartKind;
+                let file = format!("{}.{kind}", ChartKind::Troops.slug());
                 let result = match kind {
-                    "csv" => save_text("troops.csv", "text/csv;charset=utf-8", &troops_csv(story)),
+                    "csv" => save_text(&file, "text/csv;charset=utf-8", &troops_csv(story)),
                     "svg" => {
                         let size = (
                             size.0.get_untracked().round() as u32,
@@ -136,7 +138,7 @@ pub fn TroopsFigure(
                             dark.get_untracked(),
                         )
                         .map_err(|e| e.to_string())
-                        .and_then(|svg| save_text("troops.svg", "image/svg+xml", &svg))
+                        .and_then(|svg| save_text(&file, "image/svg+xml", &svg))
                     }
                     _ => canvas
                         .get_untracked()
@@ -145,7 +147,7 @@ pub fn TroopsFigure(
                             c.to_data_url()
                                 .map_err(|_| "the canvas could not be read".to_owned())
                         })
-                        .and_then(|url| save_url("troops.png", &url)),
+                        .and_then(|url| save_url(&file, &url)),
                 };
                 if let Err(e) = result {
                     leptos::logging::error!("download failed: {e}");

@@ -41,9 +41,6 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    /// Every chart, in the order the story introduces them.
-    pub const ALL: [ChartKind; 1] = [ChartKind::Troops];
-
     /// The stable slug used in file names, URLs and CSS classes.
     pub fn slug(self) -> &'static str {
         match self {
