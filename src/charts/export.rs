@@ -29,13 +29,9 @@ pub fn troops_csv(story: &Story) -> String {
     ];
     let mut out = header.map(csv_field).join(",") + "\r\n";
     for p in &data.points {
-        let source = story
-            .sources
-            .iter()
-            .find(|s| s.id == p.source)
-            .map_or(p.source.clone(), |s| {
-                format!("{} ({})", s.publisher, s.title)
-            });
+        let source = story.source(&p.source).map_or(p.source.clone(), |s| {
+            format!("{} ({})", s.publisher, s.title)
+        });
         let row = [
             p.label.clone(),
             format!("{:.2}", p.year),

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::chapter::{Glossary, SourceList};
+use super::chapter::AppendixView;
 use crate::components::figure::TroopsFigure;
-use crate::story::{html, Appendix, ChartKind, Story};
+use crate::story::{html, ChartKind, Story};
 
 /// Every chapter and step, one after another.
 #[component]
@@ -48,10 +48,7 @@ pub fn AllPage(
                     }
                 })
                 .collect_view();
-            let appendix = c.appendix.map(|a| match a {
-                Appendix::Sources => view! { <SourceList story/> }.into_any(),
-                Appendix::Glossary => view! { <Glossary story/> }.into_any(),
-            });
+            let appendix = c.appendix.map(|appendix| view! { <AppendixView story appendix/> });
             view! {
                 <section class="all-chapter" id=c.slug.as_str() class:after=c.after_article>
                     {after}

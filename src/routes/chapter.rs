@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::figure::TroopsFigure;
 use crate::components::pager::{Pager, StepList};
-use crate::state::{use_base, Route};
+use crate::state::Route;
 use crate::story::html;
 use crate::story::{Appendix, ChartKind, Story};
 
@@ -47,10 +47,9 @@ pub fn ChapterView(
     let after = c
         .after_article
         .then(|| view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> });
-    let appendix = c.appendix.map(|a| match a {
-        Appendix::Sources => view! { <SourceList story/> }.into_any(),
-        Appendix::Glossary => view! { <Glossary story/> }.into_any(),
-    });
+    let appendix = c
+        .appendix
+        .map(|appendix| view! { <AppendixView story appendix/> });
 
     view! {
         <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
@@ -83,8 +82,7 @@ fn keyboard_steps(story: &'static Story, route: Signal<Route>) {
     #[cfg(target_arch = "wasm32")]
     {
         use leptos::wasm_bindgen::JsCast;
-        let navigate = leptos_router::hooks::use_navigate();
-        let base = use_base();
+        let go_to = crate::state::use_go_to(story);
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.default_prevented()
                 || ev.alt_key()
@@ -114,13 +112,13 @@ fn keyboard_steps(story: &'static Story, route: Signal<Route>) {
             };
             if let Some(target) = target.filter(|t| *t != current) {
                 ev.prevent_default();
-                navigate(&target.href(story, &base), crate::state::href_navigation());
+                go_to(target);
             }
         });
         on_cleanup(move || handle.remove());
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (story, route, use_base);
+    let _ = (story, route);
 }
 
 /// Touch handlers that turn a horizontal swipe into the next or previous
@@ -149,8 +147,7 @@ fn swipe_steps(
             first_touch(ev.touches())
         });
     };
-    let base = StoredValue::new(use_base());
-    let navigate = leptos_router::hooks::use_navigate();
+    let go_to = crate::state::use_go_to(story);
     let on_end = move |ev: leptos::ev::TouchEvent| {
         let (Some((x0, y0)), Some((x1, y1))) =
             (start.get_value(), first_touch(ev.changed_touches()))
@@ -166,36 +163,29 @@ fn swipe_steps(
             None => None,
         };
         if let Some(target) = target {
-            base.with_value(|b| navigate(&target.href(story, b), crate::state::href_navigation()));
+            go_to(target);
         }
     };
     (on_start, on_end)
 }
 
-/// Every source, with an anchor per entry.
+/// A chapter's reference list (every source, or every glossary entry), each
+/// entry with an anchor (`#src-…`, `#term-…`).
 #[component]
-pub fn SourceList(
+pub fn AppendixView(
     /// The story.
     story: &'static Story,
+    /// Which list.
+    appendix: Appendix,
 ) -> impl IntoView {
+    let (title, list) = match appendix {
+        Appendix::Sources => (&story.ui.sources_title, html::source_list(story)),
+        Appendix::Glossary => (&story.ui.glossary_title, html::glossary(story)),
+    };
     view! {
         <section class="appendix" aria-labelledby="appendix-title">
-            <h2 id="appendix-title">{story.ui.sources_title.as_str()}</h2>
-            <div inner_html=html::source_list(story)></div>
-        </section>
-    }
-}
-
-/// Every glossary entry, with an anchor per entry.
-#[component]
-pub fn Glossary(
-    /// The story.
-    story: &'static Story,
-) -> impl IntoView {
-    view! {
-        <section class="appendix" aria-labelledby="appendix-title">
-            <h2 id="appendix-title">{story.ui.glossary_title.as_str()}</h2>
-            <div inner_html=html::glossary(story)></div>
+            <h2 id="appendix-title">{title.as_str()}</h2>
+            <div inner_html=list></div>
         </section>
     }
 }

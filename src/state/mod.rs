@@ -35,6 +35,15 @@ pub fn href_navigation() -> leptos_router::NavigateOptions {
     }
 }
 
+/// A function that takes the reader to a page. Keyboard and touch navigation
+/// both go through it, so the base path and the navigation options are
+/// handled in one place.
+pub fn use_go_to(story: &'static crate::story::Story) -> impl Fn(Route) + Clone + 'static {
+    let navigate = leptos_router::hooks::use_navigate();
+    let base = use_base();
+    move |route: Route| navigate(&route.href(story, &base), href_navigation())
+}
+
 /// Reads the base path from the page's `<base href>` (set by Trunk).
 #[cfg(target_arch = "wasm32")]
 pub fn base_from_document() -> BasePath {

@@ -47,7 +47,7 @@ fn source_link(url: Option<&str>) -> String {
 
 /// One source as a sentence: title, publisher, date, link.
 fn source_sentence(story: &Story, id: &str) -> Option<String> {
-    let s = story.sources.iter().find(|s| s.id == id)?;
+    let s = story.source(id)?;
     let ui = &story.ui;
     let date = if s.date.is_empty() {
         String::new()
@@ -83,7 +83,7 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
                     )),
                     None => out.push_str(&escape(text)),
                 },
-                Inline::Term { text, term } => match story.glossary.iter().find(|t| &t.id == term) {
+                Inline::Term { text, term } => match story.term(term) {
                     Some(entry) => out.push_str(&format!(
                         r#"<button type="button" class="term" popovertarget="{pop}" data-term="{id}"><abbr title="{long}">{text}</abbr></button><span popover="auto" id="{pop}" class="pop" role="note"><strong>{short}</strong>{colon}{long}{end} {definition}</span>"#,
                         id = escape(term),
@@ -177,9 +177,7 @@ pub fn troops_table(story: &Story) -> String {
     );
     for p in &data.points {
         let source = story
-            .sources
-            .iter()
-            .find(|s| s.id == p.source)
+            .source(&p.source)
             .map_or(p.source.as_str(), |s| s.publisher.as_str());
         out.push_str(&format!(
             r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,

@@ -396,6 +396,18 @@ pub struct Story {
     pub data: Datasets,
 }
 
+impl Story {
+    /// The source with this id, if the content lists one.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The glossary entry with this id, if the content has one.
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary.iter().find(|t| t.id == id)
+    }
+}
+
 /// Fills `{name}` placeholders in a UI template.
 ///
 /// Unknown placeholders are left as they are, so a translator's typo shows up
