@@ -51,7 +51,14 @@ export async function openPage(browser, options = {}) {
     problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // Chromium cancels its own favicon fetch when the address changes during
+    // it (every client-side step change does); that is the browser changing
+    // its mind, not a failed request. The favicon's status is still checked
+    // by the response handler below whenever it completes.
+    const cancelledFavicon = r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('/favicon.svg');
+    if (!cancelledFavicon) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     // The document of a not-found page is a 404 on purpose; anything else is a failure.
     if (r.status() === 404 && r.request().resourceType() === 'document') {
