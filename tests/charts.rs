@@ -2,22 +2,31 @@
 //! relies on are there, and hit-testing finds the points that were drawn.
 
 use explainer::charts::troops::{self, segments};
-use explainer::charts::{nearest, thousands, ChartStyle, Palette};
-use explainer::story::{story, ChartKind, Figure};
+use explainer::charts::{thousands, ChartStyle, Hits, Palette, View};
+use explainer::story::{story, ChartKind};
 use plotters::prelude::SVGBackend;
 
 fn render(
-    figure: Option<&Figure>,
+    period: Option<(f64, f64)>,
     selected: Option<usize>,
     style: ChartStyle,
-) -> (String, troops::TroopsHits) {
+) -> (String, Hits) {
     let data = &story().unwrap().data.troops;
     let mut svg = String::new();
+    let view = View {
+        period,
+        selected,
+        ..View::default()
+    };
     let hits = {
         let backend = SVGBackend::with_string(&mut svg, (640, 440));
-        troops::draw(backend, data, figure, selected, &style).expect("the chart draws")
+        troops::draw(backend, data, &view, &style).expect("the chart draws")
     };
     (svg, hits)
+}
+
+fn centres(hits: &Hits) -> Vec<(i32, i32)> {
+    hits.targets.iter().map(|t| t.centre()).collect()
 }
 
 fn hex(c: plotters::style::RGBColor) -> String {
@@ -33,7 +42,7 @@ const LIGHT: ChartStyle = ChartStyle {
 fn draws_every_point_marker_and_label() {
     let data = &story().unwrap().data.troops;
     let (svg, hits) = render(None, None, LIGHT);
-    assert_eq!(hits.points.len(), data.points.len());
+    assert_eq!(hits.targets.len(), data.points.len());
     let us = hex(Palette::LIGHT.us);
     let dots = svg.matches("<circle").count();
     assert!(
@@ -65,7 +74,8 @@ fn draws_every_point_marker_and_label() {
 fn points_sit_left_to_right_in_date_order_and_higher_counts_higher() {
     let data = &story().unwrap().data.troops;
     let (_, hits) = render(None, None, LIGHT);
-    for pair in hits.points.windows(2) {
+    let points = centres(&hits);
+    for pair in points.windows(2) {
         assert!(pair[0].0 <= pair[1].0, "x must not go backwards: {pair:?}");
     }
     let peak = data
@@ -75,9 +85,9 @@ fn points_sit_left_to_right_in_date_order_and_higher_counts_higher() {
         .max_by(|a, b| a.1.us.total_cmp(&b.1.us))
         .unwrap()
         .0;
-    let min_y = hits.points.iter().map(|p| p.1).min().unwrap();
+    let min_y = points.iter().map(|p| p.1).min().unwrap();
     assert_eq!(
-        hits.points[peak].1, min_y,
+        points[peak].1, min_y,
         "the peak should be the highest point"
     );
 }
@@ -85,12 +95,7 @@ fn points_sit_left_to_right_in_date_order_and_higher_counts_higher() {
 #[test]
 fn the_steps_period_is_drawn_as_a_band() {
     let band = hex(Palette::LIGHT.band);
-    let figure = Figure {
-        chart: ChartKind::Troops,
-        from: Some(2019.5),
-        to: Some(2020.5),
-    };
-    let (with, _) = render(Some(&figure), None, LIGHT);
+    let (with, _) = render(Some((2019.5, 2020.5)), None, LIGHT);
     let (without, _) = render(None, None, LIGHT);
     assert!(with.contains(&band), "no band in {band}");
     assert!(!without.contains(&band));
@@ -120,8 +125,7 @@ fn density_scales_strokes_and_text() {
     troops::draw(
         SVGBackend::with_string(&mut one, (640, 440)),
         data,
-        None,
-        None,
+        &View::default(),
         &LIGHT,
     )
     .unwrap();
@@ -132,8 +136,7 @@ fn density_scales_strokes_and_text() {
     troops::draw(
         SVGBackend::with_string(&mut two, (1280, 880)),
         data,
-        None,
-        None,
+        &View::default(),
         &style2,
     )
     .unwrap();
@@ -173,15 +176,16 @@ fn max_stroke(svg: &str) -> f64 {
 #[test]
 fn hit_testing_finds_the_nearest_drawn_point() {
     let (_, hits) = render(None, None, LIGHT);
-    for (i, &(x, y)) in hits.points.iter().enumerate() {
-        let found = nearest(&hits.points, x + 1, y - 1, 6);
+    let points = centres(&hits);
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let found = hits.hit(x + 1, y - 1, 6);
         // Points closer than 6 px to each other may win instead; they must be that close.
         let j = found.expect("a point right next to the cursor is found");
-        let (dx, dy) = (hits.points[j].0 - x, hits.points[j].1 - y);
+        let (dx, dy) = (points[j].0 - x, points[j].1 - y);
         assert!(j == i || dx * dx + dy * dy <= 4 * 36, "{i} vs {j}");
     }
-    assert_eq!(nearest(&hits.points, -100, -100, 10), None);
-    assert_eq!(nearest(&[], 0, 0, 10), None);
+    assert_eq!(hits.hit(-100, -100, 10), None);
+    assert_eq!(Hits::default().hit(0, 0, 10), None);
 }
 
 #[test]
@@ -253,16 +257,16 @@ fn marker_labels_never_overlap_or_leave_the_plot() {
 
 #[test]
 fn the_csv_has_a_row_per_figure_with_plain_numbers_and_quoted_text() {
-    use explainer::charts::export::{csv_field, troops_csv};
+    use explainer::charts::export::{csv, csv_field};
     let story = story().unwrap();
-    let csv = troops_csv(story);
-    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    let text = csv(story, ChartKind::Troops);
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), story.data.troops.points.len() + 1);
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("October 2007,2007.79,171000,11668,")),
-        "{csv}"
+            .any(|l| l.starts_with("October 2007,171000,11668,")),
+        "{text}"
     );
     assert_eq!(csv_field("a,b"), "\"a,b\"");
     assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
@@ -271,14 +275,14 @@ fn the_csv_has_a_row_per_figure_with_plain_numbers_and_quoted_text() {
 
 #[test]
 fn the_svg_export_is_a_whole_document_of_the_current_view() {
-    use explainer::charts::export::troops_svg;
+    use explainer::charts::export::svg;
     let story = story().unwrap();
-    let figure = Figure {
-        chart: ChartKind::Troops,
-        from: Some(2019.5),
-        to: Some(2020.5),
+    let view = View {
+        period: Some((2019.5, 2020.5)),
+        selected: Some(2),
+        ..View::default()
     };
-    let svg = troops_svg(story, Some(&figure), Some(2), (800, 500), false).unwrap();
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-    assert!(svg.contains("width=\"800\"") && svg.contains(&hex(Palette::LIGHT.band)));
+    let doc = svg(story, ChartKind::Troops, &view, (800, 500), false).unwrap();
+    assert!(doc.starts_with("<svg") && doc.trim_end().ends_with("</svg>"));
+    assert!(doc.contains("width=\"800\"") && doc.contains(&hex(Palette::LIGHT.band)));
 }

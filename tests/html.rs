@@ -1,7 +1,7 @@
 //! The static-markup writer: everything is escaped, citations open their
 //! sources, and only http(s) links are ever written.
 
-use explainer::story::html::{escape, glossary, paragraphs, source_list, troops_table, url_host};
+use explainer::story::html::{data_table, escape, glossary, paragraphs, source_list, url_host};
 use explainer::story::markup::parse_paragraphs;
 use explainer::story::{story, Inline, Source, Story};
 
@@ -82,12 +82,16 @@ fn lists_have_one_anchored_entry_per_item() {
         terms.matches("<div id=\"term-").count(),
         story.glossary.len()
     );
-    let table = troops_table(story);
+    let table = data_table(story, explainer::story::ChartKind::Troops);
     assert_eq!(
         table.matches("<tr>").count(),
         story.data.troops.points.len() + 1
     );
     assert!(table.contains("171,000"));
+    // Words from the data files are escaped like any other text.
+    let pledges = data_table(story, explainer::story::ChartKind::Commitments);
+    assert!(pledges.contains("&quot;not seek nor request permanent bases"));
+    assert!(!pledges.contains("\"not seek"));
     assert_eq!(
         url_host("https://www.arabcenterdc.org/x"),
         "arabcenterdc.org"

@@ -1,7 +1,9 @@
-//! Chart state in the URL: readable slugs, and no input that breaks parsing.
+//! Chart state in the URL: readable slugs, one pair of keys per chart, and
+//! no input that breaks parsing.
 
-use explainer::state::query::{find_point, slug, with_point};
-use explainer::story::story;
+use explainer::charts::items::slugs;
+use explainer::state::query::{find_item, hidden, hide_key, select_key, slug, with_state};
+use explainer::story::{story, ChartKind};
 
 #[test]
 fn labels_become_readable_slugs() {
@@ -12,23 +14,25 @@ fn labels_become_readable_slugs() {
 }
 
 #[test]
-fn every_point_has_a_unique_slug_that_finds_it() {
-    let points = &story().unwrap().data.troops.points;
-    let labels = || points.iter().map(|p| p.label.as_str());
-    for (i, p) in points.iter().enumerate() {
-        assert_eq!(
-            find_point(Some(&slug(&p.label)), labels()),
-            Some(i),
-            "{}",
-            p.label
-        );
+fn every_item_of_every_chart_has_a_unique_slug_that_finds_it() {
+    let story = story().unwrap();
+    for kind in ChartKind::ALL {
+        let all = slugs(story, kind);
+        for (i, s) in all.iter().enumerate() {
+            assert!(!s.is_empty(), "{} item {i}", kind.slug());
+            assert_eq!(
+                find_item(Some(s), all.iter().map(String::as_str)),
+                Some(i),
+                "{s}"
+            );
+        }
     }
 }
 
 #[test]
-fn bad_values_select_nothing() {
-    let points = &story().unwrap().data.troops.points;
-    let labels = || points.iter().map(|p| p.label.as_str());
+fn bad_values_select_and_hide_nothing() {
+    let story = story().unwrap();
+    let all = slugs(story, ChartKind::Troops);
     let long = "a".repeat(10_000);
     for bad in [
         "",
@@ -38,20 +42,48 @@ fn bad_values_select_nothing() {
         long.as_str(),
         "../../etc",
     ] {
-        assert_eq!(find_point(Some(bad), labels()), None, "{bad:?}");
+        assert_eq!(
+            find_item(Some(bad), all.iter().map(String::as_str)),
+            None,
+            "{bad:?}"
+        );
+        assert!(
+            hidden(Some(bad), ["security", "politics"]).is_empty(),
+            "{bad:?}"
+        );
     }
-    assert_eq!(find_point(None, labels()), None);
+    assert_eq!(find_item(None, all.iter().map(String::as_str)), None);
+    // Known groups are kept once each, in the chart's order; others dropped.
+    assert_eq!(
+        hidden(
+            Some("politics,nope,security,politics"),
+            ["security", "politics", "diplomacy"]
+        ),
+        vec!["security", "politics"]
+    );
 }
 
 #[test]
-fn the_point_replaces_any_old_query() {
+fn each_chart_writes_its_own_keys_and_keeps_the_others() {
+    assert_eq!(select_key(ChartKind::Timeline), "timeline");
+    assert_eq!(hide_key(ChartKind::Timeline), "timeline-hide");
+    let kept = vec![
+        ("troops".to_owned(), "may-2003".to_owned()),
+        ("utm_source".to_owned(), "x".to_owned()),
+        ("timeline".to_owned(), "old".to_owned()),
+    ];
     assert_eq!(
-        with_point("/round-one/", Some("may-2003")),
-        "/round-one/?point=may-2003"
+        with_state(
+            "/all/?x=1#h",
+            &kept,
+            ChartKind::Timeline,
+            Some("round-one"),
+            &["security".to_owned()]
+        ),
+        "/all/?troops=may-2003&timeline=round-one&timeline-hide=security"
     );
     assert_eq!(
-        with_point("/round-one/?point=x#h", Some("may-2003")),
-        "/round-one/?point=may-2003"
+        with_state("/round-one/?troops=x", &[], ChartKind::Troops, None, &[]),
+        "/round-one/"
     );
-    assert_eq!(with_point("/round-one/?point=x", None), "/round-one/");
 }

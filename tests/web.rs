@@ -3,7 +3,7 @@
 //! their signals and draw on their canvas.
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::figure::TroopsFigure;
+use explainer::components::figure::ChartFigure;
 use explainer::components::pager::Pager;
 use explainer::routes::chapter::ChapterView;
 use explainer::state::{provide_base, BasePath, Route};
@@ -95,10 +95,11 @@ async fn the_figure_draws_and_the_keyboard_moves_its_readout() {
         chart: ChartKind::Troops,
         from: Some(2019.5),
         to: Some(2020.5),
+        highlight: Vec::new(),
     }));
     // The figure keeps its selection in the URL, so it needs the router.
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><TroopsFigure story figure/></Router> }
+        view! { <Router><ChartFigure story figure/></Router> }
     });
     let canvas: web_sys::HtmlCanvasElement = root
         .query_selector("canvas")

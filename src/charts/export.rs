@@ -3,8 +3,9 @@
 
 use plotters::prelude::SVGBackend;
 
-use super::{troops, ChartStyle, DrawResult};
-use crate::story::{Figure, Story};
+use super::items::{table, Numbers};
+use super::{draw, ChartStyle, DrawResult, View};
+use crate::story::{ChartKind, Story};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(value: &str) -> String {
@@ -15,61 +16,40 @@ pub fn csv_field(value: &str) -> String {
     }
 }
 
-/// The troop series as CSV: a header row, then one row per figure, with its
-/// source and any caveat. Counts are plain numbers, not formatted text.
-pub fn troops_csv(story: &Story) -> String {
-    let (ui, data) = (&story.ui, &story.data.troops);
-    let header = [
-        ui.col_date.as_str(),
-        "year",
-        data.us_label.as_str(),
-        data.coalition_label.as_str(),
-        ui.col_source.as_str(),
-        ui.col_note.as_str(),
-    ];
-    let mut out = header.map(csv_field).join(",") + "\r\n";
-    for p in &data.points {
-        let source = story.source(&p.source).map_or(p.source.clone(), |s| {
-            format!("{} ({})", s.publisher, s.title)
-        });
-        let row = [
-            p.label.clone(),
-            format!("{:.2}", p.year),
-            format!("{}", p.us.round() as i64),
-            p.coalition
-                .map(|c| format!("{}", c.round() as i64))
-                .unwrap_or_default(),
-            source,
-            p.note.clone().unwrap_or_default(),
-        ];
-        out += &(row
-            .iter()
-            .map(|f| csv_field(f))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\r\n");
-    }
-    out
+/// A figure's numbers as CSV: a header row, then one row per item, with
+/// its sources and any caveat. Numbers are plain, not formatted text.
+pub fn csv(story: &Story, kind: ChartKind) -> String {
+    let t = table(story, kind, Numbers::Plain);
+    std::iter::once(&t.headers)
+        .chain(&t.rows)
+        .map(|row| {
+            row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\r\n"
+        })
+        .collect()
 }
 
-/// The troop chart as an SVG document, as the reader sees it now.
-pub fn troops_svg(
+/// A figure as an SVG document, as the reader sees it now.
+pub fn svg(
     story: &Story,
-    figure: Option<&Figure>,
-    selected: Option<usize>,
+    kind: ChartKind,
+    view: &View,
     size: (u32, u32),
     dark: bool,
 ) -> DrawResult<String> {
-    let mut svg = String::new();
+    let mut out = String::new();
     {
-        let backend = SVGBackend::with_string(&mut svg, size);
-        troops::draw(
+        let backend = SVGBackend::with_string(&mut out, size);
+        draw(
+            kind,
             backend,
-            &story.data.troops,
-            figure,
-            selected,
+            &story.data,
+            view,
             &ChartStyle { scale: 1.0, dark },
         )?;
     }
-    Ok(svg)
+    Ok(out)
 }

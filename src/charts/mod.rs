@@ -4,10 +4,19 @@
 //! native tests draw them with the SVG backend. Every draw function returns
 //! what hit-testing needs, in backend pixels.
 
+pub mod agenda;
+pub mod commitments;
 pub mod export;
+pub mod items;
+pub mod panels;
+pub mod parliament;
+pub mod timeline;
 pub mod troops;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::story::{ChartKind, Datasets, Hue};
 
 /// What can go wrong while drawing: the backend's error, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +84,18 @@ pub struct Palette {
     pub us: RGBColor,
     /// Coalition partners.
     pub coalition: RGBColor,
+    /// The Iraqi government, Kadhimi, the CTS.
+    pub iraq: RGBColor,
+    /// Iran, the PMF and aligned militias.
+    pub iran: RGBColor,
+    /// Parliament and political blocs.
+    pub blocs: RGBColor,
+    /// Economy and oil.
+    pub economy: RGBColor,
+    /// Everything else.
+    pub neutral: RGBColor,
+    /// A second, lighter grey, so neighbouring neutral blocks stay apart.
+    pub neutral_light: RGBColor,
 }
 
 impl Palette {
@@ -87,6 +108,12 @@ impl Palette {
         band: RGBColor(0xf6, 0xe7, 0xbf),
         us: RGBColor(0x00, 0x72, 0xb2),
         coalition: RGBColor(0x2b, 0x8c, 0xc4),
+        iraq: RGBColor(0x00, 0x86, 0x62),
+        iran: RGBColor(0xb8, 0x4f, 0x00),
+        blocs: RGBColor(0xa8, 0x4d, 0x86),
+        economy: RGBColor(0xa6, 0x6f, 0x00),
+        neutral: RGBColor(0x4f, 0x56, 0x60),
+        neutral_light: RGBColor(0x9a, 0xa1, 0xab),
     };
     /// Dark theme.
     pub const DARK: Palette = Palette {
@@ -97,7 +124,26 @@ impl Palette {
         band: RGBColor(0x4a, 0x3f, 0x1f),
         us: RGBColor(0x5a, 0xb4, 0xf0),
         coalition: RGBColor(0x9c, 0xd6, 0xf5),
+        iraq: RGBColor(0x3c, 0xc8, 0x9a),
+        iran: RGBColor(0xff, 0x8a, 0x4c),
+        blocs: RGBColor(0xe0, 0x9c, 0xc8),
+        economy: RGBColor(0xf0, 0xb4, 0x3c),
+        neutral: RGBColor(0x6a, 0x72, 0x7d),
+        neutral_light: RGBColor(0x5f, 0x66, 0x70),
     };
+
+    /// The colour of a hue role.
+    pub fn hue(&self, hue: Hue) -> RGBColor {
+        match hue {
+            Hue::Us => self.us,
+            Hue::Iraq => self.iraq,
+            Hue::Iran => self.iran,
+            Hue::Coalition => self.coalition,
+            Hue::Blocs => self.blocs,
+            Hue::Economy => self.economy,
+            Hue::Neutral => self.neutral,
+        }
+    }
 }
 
 /// The font family used for chart text (the UI's system sans-serif).
@@ -120,17 +166,219 @@ pub fn thousands(value: f64) -> String {
     out
 }
 
-/// The index of the hit point nearest to `(x, y)` within `radius` backend
-/// pixels, if any.
-pub fn nearest(points: &[(i32, i32)], x: i32, y: i32, radius: i32) -> Option<usize> {
-    points
-        .iter()
-        .enumerate()
-        .map(|(i, &(px, py))| {
-            let (dx, dy) = (i64::from(px - x), i64::from(py - y));
-            (i, dx * dx + dy * dy)
-        })
-        .filter(|&(_, d2)| d2 <= i64::from(radius) * i64::from(radius))
-        .min_by_key(|&(_, d2)| d2)
-        .map(|(i, _)| i)
+/// A selectable thing's place on the drawing, in backend pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// The item's index in its dataset.
+    pub item: usize,
+    /// Left, top, right, bottom.
+    pub rect: (i32, i32, i32, i32),
+}
+
+impl Target {
+    /// A target around a point drawn with radius `r`.
+    pub fn point(item: usize, (x, y): (i32, i32), r: i32) -> Self {
+        Target {
+            item,
+            rect: (x - r, y - r, x + r, y + r),
+        }
+    }
+
+    /// The centre of the target.
+    pub fn centre(&self) -> (i32, i32) {
+        let (l, t, r, b) = self.rect;
+        ((l + r) / 2, (t + b) / 2)
+    }
+
+    /// Squared distance from `(x, y)` to the target; zero inside it.
+    fn distance2(&self, x: i32, y: i32) -> i64 {
+        let (l, t, r, b) = self.rect;
+        let dx = i64::from((l - x).max(x - r).max(0));
+        let dy = i64::from((t - y).max(y - b).max(0));
+        dx * dx + dy * dy
+    }
+}
+
+/// What a draw function returns: where each drawn item landed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hits {
+    /// One target per drawn item; hidden items have none.
+    pub targets: Vec<Target>,
+}
+
+impl Hits {
+    /// The item under `(x, y)`, or the nearest within `radius` backend
+    /// pixels; among targets the point is inside, the smallest wins (a dot
+    /// drawn over a band).
+    pub fn hit(&self, x: i32, y: i32, radius: i32) -> Option<usize> {
+        let r2 = i64::from(radius) * i64::from(radius);
+        self.targets
+            .iter()
+            .map(|t| {
+                let (l, top, r, b) = t.rect;
+                let area = i64::from(r - l) * i64::from(b - top);
+                (t.item, t.distance2(x, y), area)
+            })
+            .filter(|&(_, d2, _)| d2 <= r2)
+            .min_by_key(|&(_, d2, area)| (d2, area))
+            .map(|(item, _, _)| item)
+    }
+
+    /// The target of an item, if it was drawn.
+    pub fn of(&self, item: usize) -> Option<&Target> {
+        self.targets.iter().find(|t| t.item == item)
+    }
+}
+
+/// What the reader has asked a chart to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// The step's period, as fractional years.
+    pub period: Option<(f64, f64)>,
+    /// Items the step is about, by index.
+    pub highlight: Vec<usize>,
+    /// The selected item, by index.
+    pub selected: Option<usize>,
+    /// Slugs of the groups the reader has hidden.
+    pub hidden: Vec<String>,
+}
+
+impl View {
+    /// Whether an item is the selected one or one the step is about.
+    pub fn emphasised(&self, item: usize) -> bool {
+        self.selected == Some(item) || self.highlight.contains(&item)
+    }
+
+    /// Whether a group is shown.
+    pub fn shows(&self, group: &str) -> bool {
+        !self.hidden.iter().any(|g| g == group)
+    }
+}
+
+/// Draws figure `kind` from `data` on `backend`.
+pub fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    backend: DB,
+    data: &Datasets,
+    view: &View,
+    style: &ChartStyle,
+) -> DrawResult<Hits> {
+    match kind {
+        ChartKind::Troops => troops::draw(backend, &data.troops, view, style),
+        ChartKind::Timeline => timeline::draw(backend, &data.timeline, view, style),
+        ChartKind::Opinion => panels::draw(backend, &data.opinion, view, style),
+        ChartKind::Oil => panels::draw(backend, &data.oil, view, style),
+        ChartKind::Parliament => parliament::draw(backend, &data.parliament, view, style),
+        ChartKind::Commitments => commitments::draw(backend, &data.commitments, view, style),
+        ChartKind::Agenda => agenda::draw(backend, &data.agenda, view, style),
+    }
+}
+
+/// Average advance of a character of chart text, in CSS pixels per pixel of
+/// font size: enough to lay labels out without asking the backend to
+/// measure (the canvas and SVG backends measure differently).
+pub const CHAR_WIDTH: f64 = 0.56;
+
+/// A rough width of `text` at `size` CSS pixels, in backend pixels.
+pub fn text_width(text: &str, size: f64, style: &ChartStyle) -> i32 {
+    (text.chars().count() as f64 * size * CHAR_WIDTH * style.scale).round() as i32
+}
+
+/// Breaks `text` into lines of at most `width` backend pixels at `size`,
+/// at spaces; a word longer than a line gets a line of its own.
+pub fn wrap(text: &str, width: i32, size: f64, style: &ChartStyle) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_width(&candidate, size, style) > width {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts `text` to fit `width` backend pixels, ending it with "…".
+pub fn fit(text: &str, width: i32, size: f64, style: &ChartStyle) -> String {
+    if text_width(text, size, style) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if text_width(&format!("{out}{c}…"), size, style) > width {
+            break;
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_end();
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("{trimmed}…")
+    }
+}
+
+/// Draws one line of text at a pixel position with the given anchor.
+pub fn label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    at: (i32, i32),
+    size: f64,
+    color: RGBColor,
+    anchor: (HPos, VPos),
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let font = (FONT, style.px(size))
+        .into_font()
+        .color(&color)
+        .pos(Pos::new(anchor.0, anchor.1));
+    area.draw(&Text::new(text.to_owned(), at, font))?;
+    Ok(())
+}
+
+/// A CSS length in backend pixels, as a signed coordinate.
+pub fn px(style: &ChartStyle, css: f64) -> i32 {
+    i32::try_from(style.px(css)).unwrap_or(i32::MAX)
+}
+
+/// Relative luminance of a colour (WCAG 2), from 0 (black) to 1 (white).
+pub fn luminance(c: RGBColor) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// WCAG contrast ratio between two colours, from 1 to 21.
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Text colour for a label drawn on `fill`: whichever of near-black and
+/// white contrasts more.
+pub fn text_on(fill: RGBColor) -> RGBColor {
+    let (dark, light) = (Palette::LIGHT.ink, RGBColor(0xff, 0xff, 0xff));
+    if contrast(fill, dark) >= contrast(fill, light) {
+        dark
+    } else {
+        light
+    }
 }

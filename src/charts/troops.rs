@@ -8,8 +8,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{thousands, ChartStyle, DrawResult, FONT};
-use crate::story::{Figure, Troops};
+use super::{thousands, ChartStyle, DrawResult, Hits, Target, View, FONT};
+use crate::story::Troops;
 
 /// Years between two sourced figures beyond which the line breaks.
 pub const MAX_GAP_YEARS: f64 = 2.0;
@@ -19,14 +19,6 @@ pub const X_RANGE: (f64, f64) = (2002.5, 2022.5);
 
 /// The y domain (troops, log scale).
 pub const Y_RANGE: (f64, f64) = (100.0, 300_000.0);
-
-/// What the app needs after drawing: where each US point landed, for
-/// hit-testing, in backend pixels, in the order of `Troops::points`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TroopsHits {
-    /// Pixel position of each US point.
-    pub points: Vec<(i32, i32)>,
-}
 
 /// Where a marker's label goes: which of the two rows, and which side of
 /// its rule.
@@ -97,15 +89,15 @@ pub fn segments(years: &[f64]) -> Vec<std::ops::Range<usize>> {
 
 /// Draws the chart on `backend`.
 ///
-/// `figure` carries the step's period, drawn as a band; `selected` rings one
-/// point; `labels` are the axis title and the legend entries, from content.
+/// The view's period is drawn as a band and its selection rings one point.
+/// Returns a target per point, in the order of `Troops::points`.
 pub fn draw<DB: DrawingBackend>(
     backend: DB,
     data: &Troops,
-    figure: Option<&Figure>,
-    selected: Option<usize>,
+    view: &View,
     style: &ChartStyle,
-) -> DrawResult<TroopsHits> {
+) -> DrawResult<Hits> {
+    let selected = view.selected;
     let pal = style.palette();
     let root = backend.into_drawing_area();
     root.fill(&pal.ground)?;
@@ -120,7 +112,7 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(X_RANGE.0..X_RANGE.1, (Y_RANGE.0..Y_RANGE.1).log_scale())?;
 
     // The step's period first, so everything else draws over it.
-    if let Some((from, to)) = figure.and_then(|f| Some((f.from?, f.to?))) {
+    if let Some((from, to)) = view.period {
         let (from, to) = (from.max(X_RANGE.0), to.min(X_RANGE.1));
         chart.draw_series(std::iter::once(Rectangle::new(
             [(from, Y_RANGE.0), (to, Y_RANGE.1)],
@@ -260,11 +252,19 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    let hits = TroopsHits {
-        points: data
+    let radius = style.px(4.0) as i32;
+    let hits = Hits {
+        targets: data
             .points
             .iter()
-            .map(|p| area.map_coordinate(&(p.year, p.us.max(Y_RANGE.0))))
+            .enumerate()
+            .map(|(i, p)| {
+                Target::point(
+                    i,
+                    area.map_coordinate(&(p.year, p.us.max(Y_RANGE.0))),
+                    radius,
+                )
+            })
             .collect(),
     };
     root.present()?;

@@ -1,46 +1,109 @@
-//! A step's figure: the chart on a canvas, its text alternative, a readout
-//! for the selected point and the same numbers as a table.
+//! A step's figure, whichever of the seven it is: the chart on a canvas,
+//! its text alternative, a live readout for the selected item, group
+//! filters where the chart has them, downloads, and the same numbers as a
+//! table.
 //!
 //! The canvas is sized to its frame times devicePixelRatio, so it stays crisp
 //! on high-density screens, and it redraws whenever the frame's size, the
-//! colour scheme, the step's period or the selection changes.
+//! colour scheme, the step or the reader's selection changes. The selection
+//! and the filters live in the URL, so a shared link reproduces the view.
 
 use leptos::prelude::*;
 
-use crate::charts::thousands;
-use crate::state::query::{find_point, slug, with_point, POINT_KEY};
-use crate::story::{fill, html, Figure, Story};
+use crate::charts::items::{self, readout, visible};
+use crate::charts::View;
+use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
+use crate::story::{html, ChartKind, Figure, Story};
 
-/// The troop chart with its caption, readout and data table.
+/// The figure a step asks for, with its caption, readout, filters,
+/// downloads and data table.
 #[component]
-pub fn TroopsFigure(
+pub fn ChartFigure(
     /// The story.
     story: &'static Story,
-    /// What the current step asks the figure to show.
+    /// What the current step asks the figure to show; the figure shows
+    /// nothing when this is `None`.
     #[prop(into)]
     figure: Signal<Option<Figure>>,
 ) -> impl IntoView {
-    let data = &story.data.troops;
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    // The selection lives in the URL (?point=…), so a shared link reproduces
-    // it; the signal here is derived from the query, never stored twice.
     let query = leptos_router::hooks::use_query_map();
     let location = leptos_router::hooks::use_location();
     // Stored, so the handlers below stay Copy and can be shared freely.
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let selected = Memo::new(move |_| {
-        query.with(|q| {
-            find_point(
-                q.get_str(POINT_KEY),
-                data.points.iter().map(|p| p.label.as_str()),
+
+    let kind =
+        Memo::new(move |_| figure.with(|f| f.as_ref().map_or(ChartKind::Troops, |f| f.chart)));
+    let dataset = move || story.data.dataset(kind.get());
+    let slugs = Memo::new(move |_| items::slugs(story, kind.get()));
+    // Everything below is derived from the URL and the step, never stored
+    // twice: the view is what the reader asked for.
+    let view = Memo::new(move |_| {
+        let kind = kind.get();
+        let groups: Vec<&str> = story
+            .data
+            .dataset(kind)
+            .map(|d| d.groups.iter().map(|g| g.slug.as_str()).collect())
+            .unwrap_or_default();
+        let (select, hide) = query.with(|q| {
+            (
+                q.get_str(select_key(kind)).map(str::to_owned),
+                q.get_str(&hide_key(kind)).map(str::to_owned),
             )
-        })
+        });
+        let hidden = hidden(hide.as_deref(), groups);
+        let selected = slugs.with(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
+        let highlight = figure.with(|f| {
+            f.as_ref()
+                .map(|f| {
+                    f.highlight
+                        .iter()
+                        .filter_map(|h| slugs.with(|s| s.iter().position(|x| x == h)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        View {
+            period: figure.with(|f| f.as_ref().and_then(Figure::period)),
+            highlight,
+            // A selection the filters hide is no selection.
+            selected: selected.filter(|&i| {
+                visible(
+                    story,
+                    kind,
+                    &View {
+                        hidden: hidden.clone(),
+                        ..View::default()
+                    },
+                )
+                .contains(&i)
+            }),
+            hidden,
+        }
     });
-    let set_selected = move |i: Option<usize>| {
-        let slug = i.and_then(|i| data.points.get(i)).map(|p| slug(&p.label));
-        let href = with_point(&location.pathname.get_untracked(), slug.as_deref());
+    let set_state = move |selected: Option<usize>, hidden: Vec<String>| {
+        let kind = kind.get_untracked();
+        let slug = selected.and_then(|i| slugs.with_untracked(|s| s.get(i).cloned()));
+        let pairs: Vec<(String, String)> = query.with_untracked(|q| {
+            let mut pairs = Vec::new();
+            for k in ChartKind::ALL {
+                for key in [select_key(k).to_owned(), hide_key(k)] {
+                    if let Some(v) = q.get_str(&key) {
+                        pairs.push((key, v.to_owned()));
+                    }
+                }
+            }
+            pairs
+        });
+        let href = with_state(
+            &location.pathname.get_untracked(),
+            &pairs,
+            kind,
+            slug.as_deref(),
+            &hidden,
+        );
         navigate.with_value(|navigate| {
             navigate(
                 &href,
@@ -52,8 +115,9 @@ pub fn TroopsFigure(
             )
         });
     };
+    let select = move |i: Option<usize>| set_state(i, view.with_untracked(|v| v.hidden.clone()));
     let (failed, set_failed) = signal(false);
-    let hits = StoredValue::new(Vec::<(i32, i32)>::new());
+    let hits = StoredValue::new(crate::charts::Hits::default());
 
     // Size and colour scheme, from the browser; fixed defaults when rendering
     // natively, where nothing is drawn.
@@ -72,73 +136,58 @@ pub fn TroopsFigure(
     );
 
     #[cfg(target_arch = "wasm32")]
-    {
-        Effect::new(move |_| {
-            let (width, height) = (size.0.get(), size.1.get());
-            let (figure, dark, selected) = (figure.get(), dark.get(), selected.get());
-            let Some(canvas) = canvas.get() else { return };
-            let clock = leptos::prelude::window().performance();
-            let started = clock.as_ref().map(|c| c.now());
-            let drawn = match paint::troops(
-                &canvas,
-                width,
-                height,
-                data,
-                figure.as_ref(),
-                selected,
-                dark,
-            ) {
-                Ok(Some(points)) => {
-                    hits.set_value(points);
-                    set_failed.set(false);
-                    true
-                }
-                Ok(None) => false,
-                Err(e) => {
-                    leptos::logging::error!("{e}");
-                    set_failed.set(true);
-                    false
-                }
-            };
-            // Each draw's duration, for the benchmark (`make bench`) to read.
-            if let (true, Some(clock), Some(started)) = (drawn, clock, started) {
-                let draws = canvas
-                    .get_attribute("data-draws")
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .unwrap_or(0);
-                let _ = canvas.set_attribute("data-draw-ms", &(clock.now() - started).to_string());
-                let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
+    Effect::new(move |_| {
+        let (width, height) = (size.0.get(), size.1.get());
+        let (kind, dark) = (kind.get(), dark.get());
+        let Some(canvas) = canvas.get() else { return };
+        let clock = leptos::prelude::window().performance();
+        let started = clock.as_ref().map(|c| c.now());
+        let drawn = view.with(|view| paint::chart(&canvas, width, height, story, kind, view, dark));
+        let drawn = match drawn {
+            Ok(Some(new_hits)) => {
+                hits.set_value(new_hits);
+                set_failed.set(false);
+                true
             }
-        });
-    }
+            Ok(None) => false,
+            Err(e) => {
+                leptos::logging::error!("{e}");
+                set_failed.set(true);
+                false
+            }
+        };
+        // Each draw's duration, for the benchmark (`make bench`) to read.
+        if let (true, Some(clock), Some(started)) = (drawn, clock, started) {
+            let draws = canvas
+                .get_attribute("data-draws")
+                .and_then(|n| n.parse::<u32>().ok())
+                .unwrap_or(0);
+            let _ = canvas.set_attribute("data-draw-ms", &(clock.now() - started).to_string());
+            let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
+        }
+    });
 
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (set_failed, frame);
+    let _ = (set_failed, frame, hits);
 
-    let download = move |kind: &'static str| {
+    let download = move |format: &'static str| {
         move |_: leptos::ev::MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             {
-                use crate::charts::export::{troops_csv, troops_svg};
+                use crate::charts::export::{csv, svg};
                 use crate::components::download::{save_text, save_url};
-                use crate::story::ChartKind;
-                let file = format!("{}.{kind}", ChartKind::Troops.slug());
-                let result = match kind {
-                    "csv" => save_text(&file, "text/csv;charset=utf-8", &troops_csv(story)),
+                let kind = kind.get_untracked();
+                let file = format!("{}.{format}", kind.slug());
+                let result = match format {
+                    "csv" => save_text(&file, "text/csv;charset=utf-8", &csv(story, kind)),
                     "svg" => {
                         let size = (
-                            size.0.get_untracked().round() as u32,
-                            size.1.get_untracked().round() as u32,
+                            size.0.get_untracked().round().max(1.0) as u32,
+                            size.1.get_untracked().round().max(1.0) as u32,
                         );
-                        troops_svg(
-                            story,
-                            figure.get_untracked().as_ref(),
-                            selected.get_untracked(),
-                            size,
-                            dark.get_untracked(),
-                        )
-                        .map_err(|e| e.to_string())
-                        .and_then(|svg| save_text(&file, "image/svg+xml", &svg))
+                        view.with_untracked(|v| svg(story, kind, v, size, dark.get_untracked()))
+                            .map_err(|e| e.to_string())
+                            .and_then(|svg| save_text(&file, "image/svg+xml", &svg))
                     }
                     _ => canvas
                         .get_untracked()
@@ -154,18 +203,22 @@ pub fn TroopsFigure(
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (kind, size, dark, figure);
+            let _ = (format, size, dark);
         }
     };
 
-    let count = data.points.len();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let current = selected.get_untracked();
+        let order = view.with_untracked(|v| visible(story, kind.get_untracked(), v));
+        let Some(last) = order.len().checked_sub(1) else {
+            return;
+        };
+        let at =
+            view.with_untracked(|v| v.selected.and_then(|s| order.iter().position(|&i| i == s)));
         let next = match ev.key().as_str() {
-            "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(count - 1))),
-            "ArrowLeft" => Some(current.map_or(count - 1, |i| i.saturating_sub(1))),
+            "ArrowRight" | "ArrowDown" => Some(at.map_or(0, |p| (p + 1).min(last))),
+            "ArrowLeft" | "ArrowUp" => Some(at.map_or(last, |p| p.saturating_sub(1))),
             "Home" => Some(0),
-            "End" => Some(count - 1),
+            "End" => Some(last),
             "Escape" => None,
             _ => return,
         };
@@ -173,7 +226,7 @@ pub fn TroopsFigure(
         // navigation must not also see them.
         ev.prevent_default();
         ev.stop_propagation();
-        set_selected(next);
+        select(next.and_then(|p| order.get(p).copied()));
     };
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         #[cfg(target_arch = "wasm32")]
@@ -184,70 +237,85 @@ pub fn TroopsFigure(
                 (f64::from(ev.offset_y()) * scale) as i32,
             );
             let radius = (14.0 * scale) as i32;
-            let hit = hits.with_value(|h| crate::charts::nearest(h, x, y, radius));
-            if hit != selected.get_untracked() && (hit.is_some() || ev.type_() == "pointerdown") {
-                set_selected(hit);
+            let hit = hits.with_value(|h| h.hit(x, y, radius));
+            let current = view.with_untracked(|v| v.selected);
+            if hit != current && (hit.is_some() || ev.type_() == "pointerdown") {
+                select(hit);
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (ev, hits);
+        let _ = ev;
     };
 
-    let readout = move || {
-        selected.get().and_then(|i| data.points.get(i)).map(|p| {
-            let mut text = fill(
-                &ui.readout,
-                &[
-                    ("date", &p.label),
-                    ("value", &thousands(p.us)),
-                    ("series", &data.us_label),
-                ],
-            );
-            if let Some(c) = p.coalition {
-                text.push(' ');
-                text.push_str(&fill(
-                    &ui.readout,
-                    &[
-                        ("date", &p.label),
-                        ("value", &thousands(c)),
-                        ("series", &data.coalition_label),
-                    ],
-                ));
-            }
-            if let Some(note) = &p.note {
-                text.push(' ');
-                text.push_str(note);
-            }
-            text
+    let words = move || items::words(story, kind.get());
+    let keys_id = move || format!("{}-keys", kind.get().slug());
+    let filters = move || {
+        let data = dataset().filter(|d| d.filter)?;
+        let buttons = data
+            .groups
+            .iter()
+            .map(|g| {
+                let slug = g.slug.clone();
+                let shown = {
+                    let slug = slug.clone();
+                    move || view.with(|v| v.shows(&slug))
+                };
+                let toggle = move |_| {
+                    let mut hidden = view.with_untracked(|v| v.hidden.clone());
+                    if let Some(p) = hidden.iter().position(|h| *h == slug) {
+                        hidden.remove(p);
+                    } else {
+                        hidden.push(slug.clone());
+                    }
+                    // Keep the URL's order stable: the groups' own order.
+                    hidden.sort_by_key(|h| data.groups.iter().position(|g| g.slug == *h));
+                    set_state(view.with_untracked(|v| v.selected), hidden);
+                };
+                view! {
+                    <button type="button" class="filter" data-group=g.slug.as_str() aria-pressed=move || shown().to_string() on:click=toggle>
+                        <span class="swatch" data-hue=format!("{:?}", g.hue).to_lowercase() aria-hidden="true"></span>
+                        {g.label.as_str()}
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="filters" role="group" aria-label=data.filter_label.as_str() title=ui.filter_hint.as_str()>
+                <span aria-hidden="true">{data.filter_label.as_str()}</span>
+                {buttons}
+            </div>
         })
     };
 
     view! {
-        <figure class="figure" data-chart="troops">
+        <figure class="figure" data-chart=move || kind.get().slug()>
             <figcaption class="figure-title">
-                {data.title.as_str()}
-                <span class="figure-note">{data.axis_note.as_str()}</span>
+                {move || words().0}
+                <span class="figure-note">{move || words().2}</span>
             </figcaption>
+            {filters}
             <div class="chart-frame" node_ref=frame>
                 <canvas
                     node_ref=canvas
                     class="chart-canvas"
                     tabindex="0"
                     role="img"
-                    aria-label=data.summary.as_str()
-                    aria-describedby="troops-keys"
+                    aria-label=move || words().1
+                    aria-describedby=keys_id
                     on:keydown=on_key
                     on:pointermove=on_pointer
                     on:pointerdown=on_pointer
                 ></canvas>
                 <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
             </div>
-            <p class="readout" aria-live="polite">{readout}</p>
+            <p class="readout" aria-live="polite">
+                {move || view.with(|v| v.selected).and_then(|i| readout(story, kind.get(), i))}
+            </p>
             <p class="chart-summary">
                 <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-                {data.summary.as_str()}
+                {move || words().1}
             </p>
-            <p id="troops-keys" class="chart-keys">{ui.chart_keys.as_str()}</p>
+            <p id=keys_id class="chart-keys">{ui.chart_keys.as_str()}</p>
             <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
                 <span aria-hidden="true">{ui.downloads.as_str()}</span>
                 <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
@@ -256,7 +324,7 @@ pub fn TroopsFigure(
             </div>
             <details class="data-table">
                 <summary>{ui.data_table.as_str()}</summary>
-                <div class="table-scroll" inner_html=html::troops_table(story)></div>
+                <div class="table-scroll" inner_html=move || html::data_table(story, kind.get())></div>
             </details>
         </figure>
     }
@@ -268,21 +336,21 @@ pub fn TroopsFigure(
 mod paint {
     use plotters_canvas::CanvasBackend;
 
-    use crate::charts::{troops, ChartStyle};
-    use crate::story::{Figure, Troops};
+    use crate::charts::{draw, ChartStyle, Hits, View};
+    use crate::story::{ChartKind, Story};
 
     /// Sizes the canvas to `width` × `height` CSS pixels at the screen's
-    /// density and draws the troop chart. `Ok(None)` means the frame has no
-    /// size yet (not laid out), so there is nothing to draw.
-    pub fn troops(
+    /// density and draws the chart. `Ok(None)` means the frame has no size
+    /// yet (not laid out), so there is nothing to draw.
+    pub fn chart(
         canvas: &web_sys::HtmlCanvasElement,
         width: f64,
         height: f64,
-        data: &Troops,
-        figure: Option<&Figure>,
-        selected: Option<usize>,
+        story: &Story,
+        kind: ChartKind,
+        view: &View,
         dark: bool,
-    ) -> Result<Option<Vec<(i32, i32)>>, String> {
+    ) -> Result<Option<Hits>, String> {
         if width < 1.0 || height < 1.0 {
             return Ok(None);
         }
@@ -300,8 +368,8 @@ mod paint {
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
         let style = ChartStyle { scale, dark };
-        troops::draw(backend, data, figure, selected, &style)
-            .map(|hits| Some(hits.points))
+        draw(kind, backend, &story.data, view, &style)
+            .map(Some)
             .map_err(|e| e.to_string())
     }
 }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::chapter::AppendixView;
-use crate::components::figure::TroopsFigure;
-use crate::story::{html, ChartKind, Story};
+use crate::components::figure::ChartFigure;
+use crate::story::{html, ChartKind, Figure, Story};
 
 /// Every chapter and step, one after another.
 #[component]
@@ -13,18 +13,21 @@ pub fn AllPage(
     /// The story.
     story: &'static Story,
 ) -> impl IntoView {
-    // The figure appears once, beside the first step that shows it, with the
-    // whole period (no step's highlight applies to the whole story).
-    let first_figure = story
+    // Each figure appears once, beside the first step that shows it, in its
+    // plain view (no one step's highlight applies to the whole story).
+    let mut seen = Vec::new();
+    let first_figures: Vec<(&str, &str, ChartKind)> = story
         .chapters
         .iter()
-        .flat_map(|c| {
-            c.steps
-                .iter()
-                .map(move |s| (c.slug.as_str(), s.slug.as_str(), &s.figure))
+        .flat_map(|c| c.steps.iter().map(move |s| (c.slug.as_str(), s)))
+        .filter_map(|(c, s)| {
+            let kind = s.figure.as_ref()?.chart;
+            (!seen.contains(&kind)).then(|| {
+                seen.push(kind);
+                (c, s.slug.as_str(), kind)
+            })
         })
-        .find(|(_, _, f)| f.as_ref().is_some_and(|f| f.chart == ChartKind::Troops))
-        .map(|(c, s, _)| (c, s));
+        .collect();
     let chapters = story
         .chapters
         .iter()
@@ -37,8 +40,13 @@ pub fn AllPage(
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let figure = (first_figure == Some((c.slug.as_str(), s.slug.as_str())))
-                        .then(|| view! { <TroopsFigure story figure=Signal::stored(None)/> });
+                    let figure = first_figures
+                        .iter()
+                        .find(|(fc, fs, _)| *fc == c.slug && *fs == s.slug)
+                        .map(|&(_, _, chart)| {
+                            let plain = Figure { chart, from: None, to: None, highlight: Vec::new() };
+                            view! { <ChartFigure story figure=Signal::stored(Some(plain))/> }
+                        });
                     view! {
                         <section class="all-step" id=format!("{}-{}", c.slug, s.slug)>
                             <h3>{s.title.as_str()}</h3>

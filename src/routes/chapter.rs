@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::figure::TroopsFigure;
+use crate::components::figure::ChartFigure;
 use crate::components::pager::{Pager, StepList};
 use crate::state::Route;
 use crate::story::html;
-use crate::story::{Appendix, ChartKind, Story};
+use crate::story::{Appendix, Story};
 
 /// One chapter of the story.
 #[component]
@@ -29,8 +29,7 @@ pub fn ChapterView(
         step: step.get(),
     });
     let figure = Memo::new(move |_| c.steps.get(step.get()).and_then(|s| s.figure.clone()));
-    let has_figure =
-        move || figure.with(|f| f.as_ref().is_some_and(|f| f.chart == ChartKind::Troops));
+    let has_figure = move || figure.with(Option::is_some);
 
     keyboard_steps(story, route);
     let (on_touch_start, on_touch_end) = swipe_steps(story, route);
@@ -61,7 +60,7 @@ pub fn ChapterView(
             <div class="stage" class:has-figure=has_figure on:touchstart=on_touch_start on:touchend=on_touch_end>
                 <Show when=has_figure>
                     <div class="figure-pane">
-                        <TroopsFigure story figure/>
+                        <ChartFigure story figure/>
                     </div>
                 </Show>
                 <section class="step-text" aria-live="polite" aria-atomic="true">

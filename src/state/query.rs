@@ -1,45 +1,87 @@
 //! Chart state carried in the URL's query, so a shared link reproduces the
-//! view: `?point=october-2007` selects that figure. Parsing never panics;
-//! anything unknown or malformed simply selects nothing.
+//! view. Each chart has its own keys, named after it: `?troops=october-2007`
+//! selects a point, `?timeline-hide=security,politics` hides two tracks.
+//! Parsing never panics; anything unknown or malformed is ignored, so the
+//! chart falls back to its plain view.
 
-/// The query key for a selected data point.
-pub const POINT_KEY: &str = "point";
+use crate::story::ChartKind;
 
 /// Longest value accepted; longer input is ignored rather than searched.
-const MAX_LEN: usize = 64;
+const MAX_LEN: usize = 256;
 
-/// A stable, readable slug for a point's date label: "October 2007" →
-/// "october-2007". Letters and digits are kept (any script), everything
-/// else becomes a single hyphen.
-pub fn slug(label: &str) -> String {
-    let mut out = String::new();
-    for c in label.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
+pub use crate::story::slugify as slug;
 
-/// The index of the point whose slug is `value`, if any.
-pub fn find_point<'a>(
+/// The index of the item whose slug is `value`, if any.
+pub fn find_item<'a>(
     value: Option<&str>,
-    labels: impl IntoIterator<Item = &'a str>,
+    slugs: impl IntoIterator<Item = &'a str>,
 ) -> Option<usize> {
     let value = value?.trim();
     if value.is_empty() || value.len() > MAX_LEN {
         return None;
     }
-    labels.into_iter().position(|label| slug(label) == value)
+    slugs.into_iter().position(|s| s == value)
 }
 
-/// `path` with the point selected (or none), ready to navigate to.
-pub fn with_point(path: &str, point: Option<&str>) -> String {
+/// The known group slugs named in a `hide` value, each once, in the order of
+/// `groups`: unknown names are dropped, so the URL cannot hide what is not
+/// there.
+pub fn hidden<'a>(value: Option<&str>, groups: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let Some(value) = value.filter(|v| v.len() <= MAX_LEN) else {
+        return Vec::new();
+    };
+    let named: Vec<&str> = value.split(',').map(str::trim).collect();
+    groups
+        .into_iter()
+        .filter(|g| named.contains(g))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The query key that holds a chart's selected item: the chart's slug, as
+/// in `?troops=october-2007`, so two charts on one page never clash.
+pub fn select_key(kind: ChartKind) -> &'static str {
+    kind.slug()
+}
+
+/// The query key that holds a chart's hidden groups: `?timeline-hide=…`.
+pub fn hide_key(kind: ChartKind) -> String {
+    format!("{}-hide", kind.slug())
+}
+
+/// Whether a query key belongs to some chart's state.
+fn is_chart_key(key: &str) -> bool {
+    ChartKind::ALL
+        .iter()
+        .any(|k| key == select_key(*k) || key == hide_key(*k))
+}
+
+/// `path` with chart `kind`'s state set and every other chart's state in
+/// `query` kept; anything else in the query is dropped. An empty state
+/// gives the bare path, so the plain view has one address.
+pub fn with_state(
+    path: &str,
+    query: &[(String, String)],
+    kind: ChartKind,
+    select: Option<&str>,
+    hidden: &[String],
+) -> String {
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    match point {
-        Some(p) => format!("{path}?{POINT_KEY}={p}"),
-        None => path.to_owned(),
+    let (own_select, own_hide) = (select_key(kind), hide_key(kind));
+    let mut parts: Vec<String> = query
+        .iter()
+        .filter(|(k, v)| is_chart_key(k) && k != own_select && *k != own_hide && v.len() <= MAX_LEN)
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if let Some(s) = select {
+        parts.push(format!("{own_select}={s}"));
+    }
+    if !hidden.is_empty() {
+        parts.push(format!("{own_hide}={}", hidden.join(",")));
+    }
+    if parts.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", parts.join("&"))
     }
 }

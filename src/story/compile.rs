@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::markup::parse_paragraphs;
 use super::model::{
-    Chapter, Datasets, Meta, RawChapter, RawGlossary, RawMeta, RawSources, Step, Story, Troops, Ui,
+    Chapter, ChartKind, Dataset, Datasets, Meta, RawChapter, RawGlossary, RawMeta, RawSources,
+    Step, Story, Troops, Ui,
 };
 
 /// The files a story is read from, relative to the content root.
@@ -35,8 +36,12 @@ impl ContentPaths {
             self.lang_dir.join("ui.toml"),
             self.lang_dir.join("glossary.toml"),
             self.shared_dir.join("sources.toml"),
-            self.lang_dir.join("data").join("troops.toml"),
         ];
+        files.extend(ChartKind::ALL.iter().map(|k| {
+            self.lang_dir
+                .join("data")
+                .join(format!("{}.toml", k.slug()))
+        }));
         files.extend(self.chapter_files()?);
         Ok(files)
     }
@@ -65,7 +70,19 @@ pub fn load(paths: &ContentPaths) -> Result<Story, String> {
     let ui: Ui = read(&paths.lang_dir.join("ui.toml"))?;
     let glossary: RawGlossary = read(&paths.lang_dir.join("glossary.toml"))?;
     let sources: RawSources = read(&paths.shared_dir.join("sources.toml"))?;
-    let troops: Troops = read(&paths.lang_dir.join("data").join("troops.toml"))?;
+    let data_dir = paths.lang_dir.join("data");
+    let dataset = |kind: ChartKind| -> Result<Dataset, String> {
+        read(&data_dir.join(format!("{}.toml", kind.slug())))
+    };
+    let data = Datasets {
+        troops: read::<Troops>(&data_dir.join("troops.toml"))?,
+        timeline: dataset(ChartKind::Timeline)?,
+        opinion: dataset(ChartKind::Opinion)?,
+        parliament: dataset(ChartKind::Parliament)?,
+        commitments: dataset(ChartKind::Commitments)?,
+        agenda: dataset(ChartKind::Agenda)?,
+        oil: dataset(ChartKind::Oil)?,
+    };
     let mut chapters = Vec::new();
     for file in paths.chapter_files()? {
         let raw: RawChapter = read(&file)?;
@@ -86,7 +103,7 @@ pub fn load(paths: &ContentPaths) -> Result<Story, String> {
         chapters,
         sources: sources.source,
         glossary: glossary.term,
-        data: Datasets { troops },
+        data,
     })
 }
 

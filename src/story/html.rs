@@ -6,8 +6,7 @@
 //! the prerenderer and the app share this one writer. Every piece of text
 //! goes through [`escape`]; links come only from validated source URLs.
 
-use super::model::{Inline, Paragraph, Story};
-use crate::charts::thousands;
+use super::model::{ChartKind, Inline, Paragraph, Story};
 
 /// Escapes text for use in HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -162,31 +161,28 @@ pub fn glossary(story: &Story) -> String {
     out
 }
 
-/// The troop figures as a table: the chart's numbers for readers who cannot
-/// see it, or want the exact values.
-pub fn troops_table(story: &Story) -> String {
-    let (ui, data) = (&story.ui, &story.data.troops);
+/// A figure's numbers as an HTML table: for readers who cannot see the
+/// chart, or want the exact values. The first column heads each row.
+pub fn data_table(story: &Story, kind: ChartKind) -> String {
+    let t = crate::charts::items::table(story, kind, crate::charts::items::Numbers::Formatted);
     let mut out = format!(
-        r#"<table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        escape(&data.title),
-        escape(&ui.col_date),
-        escape(&data.us_label),
-        escape(&data.coalition_label),
-        escape(&ui.col_source),
-        escape(&ui.col_note),
+        "<table><caption>{}</caption><thead><tr>",
+        escape(&t.caption)
     );
-    for p in &data.points {
-        let source = story
-            .source(&p.source)
-            .map_or(p.source.as_str(), |s| s.publisher.as_str());
-        out.push_str(&format!(
-            r#"<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            escape(&p.label),
-            thousands(p.us),
-            p.coalition.map(thousands).unwrap_or_default(),
-            escape(source),
-            escape(p.note.as_deref().unwrap_or_default()),
-        ));
+    for h in &t.headers {
+        out.push_str(&format!(r#"<th scope="col">{}</th>"#, escape(h)));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for (n, cell) in row.iter().enumerate() {
+            if n == 0 {
+                out.push_str(&format!(r#"<th scope="row">{}</th>"#, escape(cell)));
+            } else {
+                out.push_str(&format!("<td>{}</td>", escape(cell)));
+            }
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
     out

@@ -32,20 +32,54 @@ pub enum Inline {
 /// A paragraph of running text.
 pub type Paragraph = Vec<Inline>;
 
-/// Which figure a step shows. One variant per chart module in `src/charts/`.
+/// Which figure a step shows. One variant per figure; see `src/charts/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     /// US and coalition troops in Iraq, 2003–2021.
     Troops,
+    /// Events of 2008 and 2019–2021 in tracks.
+    Timeline,
+    /// Kadhimi's approval, and views of Iran and the US.
+    Opinion,
+    /// The Council of Representatives after the 2018 election.
+    Parliament,
+    /// What each side pledged, and what became of it.
+    Commitments,
+    /// What Washington and Baghdad wanted from round two.
+    Agenda,
+    /// Brent's price in 2020 against Iraq's budget.
+    Oil,
 }
 
 impl ChartKind {
-    /// The stable slug used in file names, URLs and CSS classes.
+    /// Every figure, in the order the story first shows them.
+    pub const ALL: [ChartKind; 7] = [
+        ChartKind::Troops,
+        ChartKind::Timeline,
+        ChartKind::Opinion,
+        ChartKind::Parliament,
+        ChartKind::Commitments,
+        ChartKind::Agenda,
+        ChartKind::Oil,
+    ];
+
+    /// The stable slug used in file names, URLs, CSS classes and content.
     pub fn slug(self) -> &'static str {
         match self {
             ChartKind::Troops => "troops",
+            ChartKind::Timeline => "timeline",
+            ChartKind::Opinion => "opinion",
+            ChartKind::Parliament => "parliament",
+            ChartKind::Commitments => "commitments",
+            ChartKind::Agenda => "agenda",
+            ChartKind::Oil => "oil",
         }
+    }
+
+    /// The figure with this slug, if there is one.
+    pub fn from_slug(slug: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 }
 
@@ -65,12 +99,22 @@ pub enum Appendix {
 pub struct Figure {
     /// The chart to draw.
     pub chart: ChartKind,
-    /// First year of the period the step is about, if any.
+    /// First year of the period the step is about, if any (time charts).
     #[serde(default)]
     pub from: Option<f64>,
-    /// Last year of the period the step is about, if any.
+    /// Last year of the period the step is about, if any (time charts).
     #[serde(default)]
     pub to: Option<f64>,
+    /// Slugs of the items the step is about; the chart emphasises them.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+}
+
+impl Figure {
+    /// The step's period, when it names both ends.
+    pub fn period(&self) -> Option<(f64, f64)> {
+        Some((self.from?, self.to?))
+    }
 }
 
 /// A step as an editor writes it.
@@ -276,8 +320,12 @@ pub struct Ui {
     pub col_note: String,
     /// Tells keyboard users how to explore a chart.
     pub chart_keys: String,
-    /// Readout of a selected point: `{date}`, `{value}`, `{series}`.
+    /// Readout of a selected point of the troop chart: `{date}`, `{value}`,
+    /// `{series}`.
     pub readout: String,
+    /// Label of a chart filter button's state for screen readers, after its
+    /// name: `{group}` shown or hidden is announced by aria-pressed.
+    pub filter_hint: String,
     /// Link to, and title of, the whole story on one page.
     pub whole_story: String,
     /// The line under that page's title.
@@ -286,6 +334,8 @@ pub struct Ui {
     pub list_separator: String,
     /// Ends a sentence in generated text: ".".
     pub sentence_end: String,
+    /// Between the sources of one figure in a table: "; ".
+    pub source_separator: String,
     /// Between a term and its meaning: ": ".
     pub term_separator: String,
     /// Between the parts of a page title: " – ".
@@ -356,11 +406,268 @@ pub struct Troops {
     pub markers: Vec<Marker>,
 }
 
+/// A colour role from the design notes' palette: one per actor or theme,
+/// the same in every chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hue {
+    /// The United States.
+    Us,
+    /// The Iraqi government, Kadhimi, the CTS.
+    Iraq,
+    /// Iran, the PMF and aligned militias.
+    Iran,
+    /// Coalition partners.
+    Coalition,
+    /// Parliament and political blocs.
+    Blocs,
+    /// Economy and oil.
+    Economy,
+    /// Everything else: quiet grey.
+    Neutral,
+}
+
+/// A named category of items: a track, a series, a domain or a side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Stable slug, used in the URL when the group is filtered out.
+    pub slug: String,
+    /// What the reader sees.
+    pub label: String,
+    /// Its colour role.
+    #[serde(default = "neutral")]
+    pub hue: Hue,
+    /// How a value in this group reads: `{value}` is the number, e.g.
+    /// "{value}%" or "${value} a barrel".
+    #[serde(default = "plain_unit")]
+    pub unit: String,
+    /// The largest value its scale shows (bars in a panel of meters).
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Drawn with hollow markers and a dashed line, e.g. a different sample.
+    #[serde(default)]
+    pub hollow: bool,
+}
+
+fn neutral() -> Hue {
+    Hue::Neutral
+}
+
+fn plain_unit() -> String {
+    "{value}".to_owned()
+}
+
+/// One thing a reader can select on a chart: an event, a figure, a list
+/// of seats, a pledge or an ask. Charts read the fields they need; the
+/// content check makes sure each chart's items have them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable slug, unique in its chart; used in the URL (`?select=`).
+    pub slug: String,
+    /// A short label, drawn on the chart.
+    pub label: String,
+    /// The slug of its group.
+    pub group: String,
+    /// Its own colour role, where it differs from its group's (Fatah, the
+    /// PMF's list, among the other lists).
+    #[serde(default)]
+    pub hue: Option<Hue>,
+    /// Where it sits in time, as a fractional year (2020.44 is 11 June 2020).
+    #[serde(default)]
+    pub x: Option<f64>,
+    /// The date as a reader reads it.
+    #[serde(default)]
+    pub when: String,
+    /// Its number, where it has one.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// The low end of a disputed or approximate number.
+    #[serde(default)]
+    pub low: Option<f64>,
+    /// The high end of a disputed or approximate number.
+    #[serde(default)]
+    pub high: Option<f64>,
+    /// True when the number is worked out rather than reported.
+    #[serde(default)]
+    pub derived: bool,
+    /// Which round of the dialogue, for pledges.
+    #[serde(default)]
+    pub round: Option<u8>,
+    /// The slug of a side (see [`Dataset::sides`]), for pledges.
+    #[serde(default)]
+    pub side: Option<String>,
+    /// The slug of a status (see [`Dataset::statuses`]), for pledges.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// One or two sentences: what it is, or why it matters.
+    #[serde(default)]
+    pub text: String,
+    /// One or two more: what became of it, or what stands in its way.
+    #[serde(default)]
+    pub more: String,
+    /// Source ids, at least one.
+    pub sources: Vec<String>,
+    /// A caveat, where the figure is approximate or disputed.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A reference line across a chart, e.g. the majority of 165 seats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Where it is drawn, in the chart's units.
+    pub value: f64,
+    /// What it says.
+    pub label: String,
+    /// The source id.
+    pub source: String,
+}
+
+/// Column headings of a chart's data table and CSV. A column is shown when
+/// it has a heading; the source and note columns always are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    /// The item's label (the row heading).
+    pub label: String,
+    /// Its date.
+    #[serde(default)]
+    pub when: String,
+    /// Its group.
+    #[serde(default)]
+    pub group: String,
+    /// Its round.
+    #[serde(default)]
+    pub round: String,
+    /// Its side.
+    #[serde(default)]
+    pub side: String,
+    /// Its number.
+    #[serde(default)]
+    pub value: String,
+    /// Its status.
+    #[serde(default)]
+    pub status: String,
+    /// Its text.
+    #[serde(default)]
+    pub text: String,
+    /// Its further text.
+    #[serde(default)]
+    pub more: String,
+}
+
+/// A figure's data and words, as one file in `content/<lang>/data/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Chart title.
+    pub title: String,
+    /// One-sentence text alternative.
+    pub summary: String,
+    /// How to read the chart, under the title.
+    pub note: String,
+    /// What the readout says for a selected item. Placeholders: `{label}`,
+    /// `{when}`, `{value}`, `{group}`, `{side}`, `{status}`, `{round}`,
+    /// `{text}`, `{more}`, `{note}`.
+    pub readout: String,
+    /// True when the reader can show and hide groups.
+    #[serde(default)]
+    pub filter: bool,
+    /// Heading of the group filter buttons.
+    #[serde(default)]
+    pub filter_label: String,
+    /// Table and CSV columns.
+    pub columns: Columns,
+    /// Categories, in drawing order.
+    pub groups: Vec<Group>,
+    /// Sides, for pledges and asks.
+    #[serde(default)]
+    pub sides: Vec<Group>,
+    /// Statuses, for pledges.
+    #[serde(default)]
+    pub statuses: Vec<Group>,
+    /// Labels of the rounds, for pledges: the first is round one.
+    #[serde(default)]
+    pub rounds: Vec<String>,
+    /// Reference lines.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Stretches of time shown, as `[from, to]` fractional years; time
+    /// between them is left out of the axis.
+    #[serde(default)]
+    pub eras: Vec<[f64; 2]>,
+    /// The top of the value axis of a time chart.
+    #[serde(default)]
+    pub y_max: Option<f64>,
+    /// Label of the value axis of a time chart.
+    #[serde(default)]
+    pub y_label: String,
+    /// Labels for the time axis of a chart within one year, one per equal
+    /// part of it (months); without them the axis labels whole years.
+    #[serde(default)]
+    pub x_labels: Vec<String>,
+    /// The items, in reading order (the arrow keys follow it).
+    pub items: Vec<Item>,
+}
+
+impl Dataset {
+    /// The group with this slug.
+    pub fn group(&self, slug: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.slug == slug)
+    }
+
+    /// The side with this slug.
+    pub fn side(&self, slug: &str) -> Option<&Group> {
+        self.sides.iter().find(|g| g.slug == slug)
+    }
+
+    /// The status with this slug.
+    pub fn status(&self, slug: &str) -> Option<&Group> {
+        self.statuses.iter().find(|g| g.slug == slug)
+    }
+
+    /// The index of the item with this slug.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.items.iter().position(|i| i.slug == slug)
+    }
+}
+
 /// All chart datasets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Datasets {
-    /// Figure 1.
+    /// Figure 1: troops.
     pub troops: Troops,
+    /// Figure 2: timeline.
+    pub timeline: Dataset,
+    /// Figure 3: opinion.
+    pub opinion: Dataset,
+    /// Figure 4: parliament.
+    pub parliament: Dataset,
+    /// Figure 5: commitments.
+    pub commitments: Dataset,
+    /// Figure 6: round-two agenda.
+    pub agenda: Dataset,
+    /// Figure 7: the oil squeeze.
+    pub oil: Dataset,
+}
+
+impl Datasets {
+    /// The generic dataset of a figure; `None` for the troop chart, which
+    /// has its own shape.
+    pub fn dataset(&self, kind: ChartKind) -> Option<&Dataset> {
+        match kind {
+            ChartKind::Troops => None,
+            ChartKind::Timeline => Some(&self.timeline),
+            ChartKind::Opinion => Some(&self.opinion),
+            ChartKind::Parliament => Some(&self.parliament),
+            ChartKind::Commitments => Some(&self.commitments),
+            ChartKind::Agenda => Some(&self.agenda),
+            ChartKind::Oil => Some(&self.oil),
+        }
+    }
 }
 
 /// Sources file as an editor writes it.
@@ -406,6 +713,21 @@ impl Story {
     pub fn term(&self, id: &str) -> Option<&Term> {
         self.glossary.iter().find(|t| t.id == id)
     }
+}
+
+/// A stable, readable slug for a label: "October 2007" → "october-2007".
+/// Letters and digits are kept (any script), everything else becomes a
+/// single hyphen.
+pub fn slugify(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 /// Fills `{name}` placeholders in a UI template.

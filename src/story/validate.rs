@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::markup::is_id;
-use super::model::{Inline, Paragraph, Story};
+use super::model::{ChartKind, Dataset, Group, Inline, Paragraph, Story};
 
 /// Slugs the app's own routes use; a chapter may not take them.
 pub const RESERVED_SLUGS: [&str; 4] = ["embed", "assets", "all", "public"];
@@ -102,6 +102,22 @@ pub fn validate(story: &Story) -> Vec<String> {
                         ));
                     }
                 }
+                match story.data.dataset(fig.chart) {
+                    None if !fig.highlight.is_empty() => p(format!(
+                        "{where_}: the troop chart highlights a period (from, to), not items"
+                    )),
+                    None => {}
+                    Some(data) => {
+                        for slug in &fig.highlight {
+                            if data.position(slug).is_none() {
+                                p(format!(
+                                    "{where_}: the {} chart has no item {slug:?} to highlight",
+                                    fig.chart.slug()
+                                ));
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -170,6 +186,12 @@ pub fn validate(story: &Story) -> Vec<String> {
             &mut used_sources,
             &mut p,
         );
+    }
+
+    for kind in ChartKind::ALL {
+        if let Some(data) = story.data.dataset(kind) {
+            check_dataset(kind, data, &source_ids, &mut used_sources, &mut p);
+        }
     }
 
     for source in &story.sources {
@@ -246,6 +268,169 @@ fn check_paragraphs<'a>(
                     }
                 }
             }
+        }
+    }
+}
+
+/// Checks one figure's dataset: its words, its categories, and that each
+/// item has what its chart draws (a date on the timeline, a number on the
+/// bars, a side and a status for a pledge).
+fn check_dataset<'a>(
+    kind: ChartKind,
+    data: &'a Dataset,
+    sources: &HashMap<&str, ()>,
+    used: &mut HashSet<&'a str>,
+    p: &mut dyn FnMut(String),
+) {
+    let name = kind.slug();
+    for (field, value) in [
+        ("title", &data.title),
+        ("summary", &data.summary),
+        ("note", &data.note),
+        ("readout", &data.readout),
+        ("columns.label", &data.columns.label),
+    ] {
+        if value.trim().is_empty() {
+            p(format!("{name}: {field} is empty"));
+        }
+    }
+    if data.filter && data.filter_label.trim().is_empty() {
+        p(format!("{name}: a filterable chart needs a filter_label"));
+    }
+    if data.groups.is_empty() || data.items.is_empty() {
+        p(format!("{name}: no groups or no items"));
+    }
+    for (what, groups) in [
+        ("group", &data.groups),
+        ("side", &data.sides),
+        ("status", &data.statuses),
+    ] {
+        check_groups(name, what, groups, p);
+    }
+    for rule in &data.rules {
+        use_source(
+            &rule.source,
+            &format!("{name} rule {:?}", rule.label),
+            sources,
+            used,
+            p,
+        );
+    }
+    for era in &data.eras {
+        if era[0].is_nan() || era[1].is_nan() || era[0] >= era[1] {
+            p(format!("{name}: the era {era:?} must run forwards"));
+        }
+    }
+    let mut slugs = HashSet::new();
+    for item in &data.items {
+        let where_ = format!("{name} item {:?}", item.slug);
+        check_slug(&item.slug, &where_, p);
+        if !slugs.insert(item.slug.as_str()) {
+            p(format!("{where_}: the slug is used twice"));
+        }
+        if item.label.trim().is_empty() {
+            p(format!("{where_}: empty label"));
+        }
+        let group = data.group(&item.group);
+        if group.is_none() {
+            p(format!("{where_}: unknown group {:?}", item.group));
+        }
+        if item.sources.is_empty() {
+            p(format!("{where_}: no source"));
+        }
+        for id in &item.sources {
+            use_source(id, &where_, sources, used, p);
+        }
+        if let (Some(low), Some(high)) = (item.low, item.high) {
+            if !(low <= high && item.value.is_none_or(|v| low <= v && v <= high)) {
+                p(format!("{where_}: low, value and high are out of order"));
+            }
+        }
+        let mut need = |ok: bool, what: &str| {
+            if !ok {
+                p(format!("{where_}: the {name} chart needs {what}"));
+            }
+        };
+        match kind {
+            ChartKind::Troops => {}
+            ChartKind::Timeline => {
+                need(
+                    item.x
+                        .is_some_and(|x| data.eras.iter().any(|e| e[0] <= x && x <= e[1])),
+                    "a date (x) inside one of its eras",
+                );
+                need(
+                    !item.when.trim().is_empty() && !item.text.trim().is_empty(),
+                    "when and text",
+                );
+            }
+            ChartKind::Opinion | ChartKind::Oil => {
+                need(item.value.is_some(), "a value");
+                need(
+                    item.x.is_some() || group.is_some_and(|g| g.max.is_some()),
+                    "a date (x), or a group with a max for its bar",
+                );
+            }
+            ChartKind::Parliament => need(item.value.is_some(), "a number of seats (value)"),
+            ChartKind::Commitments => {
+                need(
+                    item.round
+                        .is_some_and(|r| (1..=data.rounds.len()).contains(&usize::from(r))),
+                    "a round that is listed in rounds",
+                );
+                need(
+                    item.side.as_deref().and_then(|s| data.side(s)).is_some(),
+                    "a known side",
+                );
+                need(
+                    item.status
+                        .as_deref()
+                        .and_then(|s| data.status(s))
+                        .is_some(),
+                    "a known status",
+                );
+                need(
+                    !item.text.trim().is_empty() && !item.more.trim().is_empty(),
+                    "text and more",
+                );
+            }
+            ChartKind::Agenda => need(
+                !item.text.trim().is_empty() && !item.more.trim().is_empty(),
+                "text and more",
+            ),
+        }
+    }
+    if kind == ChartKind::Parliament {
+        // The seats of the first group are the whole chamber: they must add
+        // up to the total the chart draws (y_max).
+        let first = data.groups.first().map(|g| g.slug.as_str());
+        let sum: f64 = data
+            .items
+            .iter()
+            .filter(|i| Some(i.group.as_str()) == first)
+            .filter_map(|i| i.value)
+            .sum();
+        if data.y_max != Some(sum) {
+            p(format!(
+                "parliament: the seats add up to {sum}, not the y_max of {:?}",
+                data.y_max
+            ));
+        }
+    }
+}
+
+fn check_groups(name: &str, what: &str, groups: &[Group], p: &mut dyn FnMut(String)) {
+    let mut seen = HashSet::new();
+    for g in groups {
+        let where_ = format!("{name} {what} {:?}", g.slug);
+        check_slug(&g.slug, &where_, p);
+        if !seen.insert(g.slug.as_str()) {
+            p(format!("{where_}: the slug is used twice"));
+        }
+        if g.label.trim().is_empty() || !g.unit.contains("{value}") {
+            p(format!(
+                "{where_}: needs a label, and a unit with {{value}} in it"
+            ));
         }
     }
 }

@@ -1,9 +1,10 @@
-// End-to-end: the chart's state in the URL, its keyboard readout, its data
-// table and its downloads.
+// End-to-end: every figure's canvas, keyboard readout, filters and data
+// table; the chart state in the URL; downloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, mounted } from './browser.mjs';
+import path from 'node:path';
+import { start, openPage, mounted, ROOT } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -21,14 +22,14 @@ test('the keyboard moves through points, the readout follows, and the URL keeps 
   await mounted(page);
   await page.focus('.chart-canvas');
   await page.keyboard.press('ArrowRight');
-  await page.waitForURL(/\?point=may-2003$/);
+  await page.waitForURL(/\?troops=may-2003$/);
   assert.match(await page.textContent('.readout'), /^May 2003: 150,000 US troops\./);
   await page.keyboard.press('ArrowRight');
-  await page.waitForURL(/\?point=january-2005$/);
+  await page.waitForURL(/\?troops=january-2005$/);
   // The chart's arrows do not also turn the page.
   assert.ok(page.url().includes(STEP));
   await page.keyboard.press('End');
-  await page.waitForURL(/\?point=december-2021$/);
+  await page.waitForURL(/\?troops=december-2021$/);
   const shared = page.url();
 
   const cold = await openPage(env.browser);
@@ -44,9 +45,9 @@ test('the keyboard moves through points, the readout follows, and the URL keeps 
   await context.close();
 });
 
-test('a malformed or unknown point in the URL selects nothing and breaks nothing', async () => {
+test('a malformed or unknown chart state in the URL selects nothing and breaks nothing', async () => {
   const { page, context, problems } = await openPage(env.browser);
-  for (const q of ['?point=nope', '?point=%3Cscript%3Ealert(1)%3C%2Fscript%3E', '?point=' + 'x'.repeat(5000), '?point=%FF%FE']) {
+  for (const q of ['?troops=nope', '?troops=%3Cscript%3Ealert(1)%3C%2Fscript%3E', '?troops=' + 'x'.repeat(5000), '?troops=%FF%FE', '?troops-hide=us,,%00', '?timeline=may-2003&point=may-2003']) {
     await page.goto(env.url + STEP + q);
     await mounted(page);
     assert.equal(await page.textContent('.readout'), '', q);
@@ -67,7 +68,7 @@ test('the data table matches the downloaded CSV, and the images download', async
   assert.equal(csv.length, rows.length, 'one CSV row per table row');
   const n = (s) => (s === '' ? '' : Number(s.replace(/,/g, '')));
   csv.forEach((line, i) => {
-    const [date, , us, coalition] = line.split(',');
+    const [date, us, coalition] = line.split(',');
     assert.deepEqual([date, n(us), n(coalition)], [rows[i][0], n(rows[i][1]), n(rows[i][2])], `row ${i}`);
   });
   for (const [kind, sig] of [['svg', '<svg'], ['png', '\x89PNG']]) {
@@ -77,6 +78,101 @@ test('the data table matches the downloaded CSV, and the images download', async
     assert.ok(bytes.subarray(0, 8).toString('latin1').startsWith(sig), `${kind} file`);
     assert.ok(bytes.length > 2000, `${kind} has content`);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// One step per figure, and how many items its data file holds.
+const FIGURES = {
+  troops: '/round-one/security-markers/',
+  timeline: '/context/protests/',
+  opinion: '/round-two/kadhimis-footing/',
+  parliament: '/round-two/allies-in-parliament/',
+  commitments: '/round-one/iraqs-pledge/',
+  agenda: '/round-two/what-washington-wants/',
+  oil: '/open-issues/the-squeeze/',
+};
+const itemsInDataFile = (kind) => {
+  const text = fs.readFileSync(path.join(ROOT, 'content/en/data', `${kind}.toml`), 'utf8');
+  return (text.match(kind === 'troops' ? /^\[\[points\]\]/gm : /^\[\[items\]\]/gm) || []).length;
+};
+
+test('every figure draws, its keyboard moves a readout, and its table matches its data file', async () => {
+  for (const [width, dpr] of [[1280, 2], [360, 3]]) {
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width, height: 900 }, deviceScaleFactor: dpr });
+    for (const [kind, step] of Object.entries(FIGURES)) {
+      await page.goto(env.url + step);
+      await mounted(page);
+      assert.equal(await page.getAttribute('.figure', 'data-chart'), kind, step);
+      await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+      const ink = await page.$eval('.chart-canvas', (c) => {
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        let inked = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked++;
+        return { share: inked / (c.width * c.height), crisp: Math.abs(c.width - c.clientWidth * devicePixelRatio) <= 1 };
+      });
+      assert.ok(ink.share > 0.01, `${kind} at ${width}px: canvas is blank (${ink.share})`);
+      assert.ok(ink.crisp, `${kind}: backing store matches devicePixelRatio ${dpr}`);
+      const rows = await page.$$eval('.data-table tbody tr', (trs) => trs.length);
+      assert.equal(rows, itemsInDataFile(kind), `${kind}: one table row per item in the data file`);
+      const firstCell = await page.$eval('.data-table tbody tr th', (th) => th.textContent);
+      await page.focus('.chart-canvas');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('.readout').textContent.length > 0);
+      const first = await page.textContent('.readout');
+      assert.ok(new URL(page.url()).searchParams.get(kind), `${kind}: the selection is in the URL`);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((t) => document.querySelector('.readout').textContent !== t, first);
+      if (kind !== 'troops') assert.ok(first.includes(firstCell) || first.length > 20, `${kind}: readout ${first}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('timeline tracks and pledge domains filter with real buttons, and the link keeps the filter', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + FIGURES.timeline);
+  await mounted(page);
+  const security = page.locator('.filters button[data-group=security]');
+  assert.equal(await security.getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  const before = Number(await page.getAttribute('.chart-canvas', 'data-draws'));
+  await security.click();
+  await page.waitForURL(/timeline-hide=security/);
+  assert.equal(await security.getAttribute('aria-pressed'), 'false');
+  await page.waitForFunction((n) => Number(document.querySelector('.chart-canvas').dataset.draws) > n, before);
+  // The keyboard now skips the hidden track: no readout names it.
+  await page.focus('.chart-canvas');
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('ArrowRight');
+    assert.ok(!(await page.textContent('.readout')).includes(', Security:'), 'a hidden event was selected');
+  }
+  // Cold from the shared link: the filter and the selection survive.
+  const shared = page.url();
+  const cold = await openPage(env.browser);
+  await cold.page.goto(shared);
+  await mounted(cold.page);
+  assert.equal(await cold.page.getAttribute('.filters button[data-group=security]', 'aria-pressed'), 'false');
+  assert.ok((await cold.page.textContent('.readout')).length > 0);
+  await cold.context.close();
+  await security.click();
+  await page.waitForURL((u) => !u.search.includes('hide'));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(cold.problems, []);
+  await context.close();
+});
+
+test('a pointer on a chart selects what is under it', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.url + FIGURES.agenda);
+  await mounted(page);
+  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  const box = await page.locator('.chart-canvas').boundingBox();
+  // The Washington column is on the left: its third ask sits a few rows down.
+  await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
+  await page.waitForURL(/agenda=/);
+  assert.match(await page.textContent('.readout'), /^Washington: /);
   assert.deepEqual(problems, []);
   await context.close();
 });

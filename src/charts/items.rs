@@ -1,0 +1,256 @@
+//! What every figure offers besides its drawing, in one shape for all
+//! seven: the items a reader can select (with their URL slugs and readouts),
+//! which are shown under the current filters, and the numbers as a table.
+//!
+//! The troop series has its own data shape; it is adapted here so the
+//! figure component, the table and the CSV treat every chart alike.
+
+use super::{thousands, View};
+use crate::story::{fill, slugify, ChartKind, Dataset, Item, Story};
+
+/// Formats a number as the tables and readouts show it: whole numbers
+/// grouped by thousands, others with one decimal.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        thousands(value)
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// An item's value in its group's unit, e.g. "63%" or "$18 a barrel".
+pub fn value_text(data: &Dataset, item: &Item) -> String {
+    let Some(value) = item.value else {
+        return String::new();
+    };
+    let unit = data
+        .group(&item.group)
+        .map_or("{value}", |g| g.unit.as_str());
+    fill(unit, &[("value", &number(value))])
+}
+
+fn label_of(group: Option<&crate::story::Group>) -> &str {
+    group.map_or("", |g| g.label.as_str())
+}
+
+/// The URL slug of every item of a figure, in keyboard order.
+pub fn slugs(story: &Story, kind: ChartKind) -> Vec<String> {
+    match story.data.dataset(kind) {
+        Some(data) => data.items.iter().map(|i| i.slug.clone()).collect(),
+        None => story
+            .data
+            .troops
+            .points
+            .iter()
+            .map(|p| slugify(&p.label))
+            .collect(),
+    }
+}
+
+/// The indices of the items shown under the view's filters, in keyboard
+/// order.
+pub fn visible(story: &Story, kind: ChartKind, view: &View) -> Vec<usize> {
+    match story.data.dataset(kind) {
+        Some(data) => data
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| view.shows(&i.group))
+            .map(|(n, _)| n)
+            .collect(),
+        None => (0..story.data.troops.points.len()).collect(),
+    }
+}
+
+/// What the screen reader hears, and everyone reads, for a selected item.
+pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
+    let Some(data) = story.data.dataset(kind) else {
+        return troops_readout(story, index);
+    };
+    let item = data.items.get(index)?;
+    let round = item
+        .round
+        .and_then(|r| data.rounds.get(usize::from(r).checked_sub(1)?))
+        .map_or("", String::as_str);
+    let value = value_text(data, item);
+    let text = fill(
+        &data.readout,
+        &[
+            ("label", &item.label),
+            ("when", &item.when),
+            ("value", &value),
+            ("group", label_of(data.group(&item.group))),
+            (
+                "side",
+                label_of(item.side.as_deref().and_then(|s| data.side(s))),
+            ),
+            (
+                "status",
+                label_of(item.status.as_deref().and_then(|s| data.status(s))),
+            ),
+            ("round", round),
+            ("text", &item.text),
+            ("more", &item.more),
+            ("note", &item.note),
+        ],
+    );
+    Some(text.trim().to_owned())
+}
+
+fn troops_readout(story: &Story, index: usize) -> Option<String> {
+    let (ui, data) = (&story.ui, &story.data.troops);
+    let p = data.points.get(index)?;
+    let mut text = fill(
+        &ui.readout,
+        &[
+            ("date", &p.label),
+            ("value", &thousands(p.us)),
+            ("series", &data.us_label),
+        ],
+    );
+    if let Some(c) = p.coalition {
+        text.push(' ');
+        text.push_str(&fill(
+            &ui.readout,
+            &[
+                ("date", &p.label),
+                ("value", &thousands(c)),
+                ("series", &data.coalition_label),
+            ],
+        ));
+    }
+    if let Some(note) = &p.note {
+        text.push(' ');
+        text.push_str(note);
+    }
+    Some(text)
+}
+
+/// A figure's title, its one-sentence summary and its reading note.
+pub fn words(story: &Story, kind: ChartKind) -> (&str, &str, &str) {
+    match story.data.dataset(kind) {
+        Some(d) => (&d.title, &d.summary, &d.note),
+        None => {
+            let t = &story.data.troops;
+            (&t.title, &t.summary, &t.axis_note)
+        }
+    }
+}
+
+/// How numbers are written in a [`Table`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    /// As a reader reads them: "171,000", "63%".
+    Formatted,
+    /// As a spreadsheet reads them: "171000", "63".
+    Plain,
+}
+
+/// A figure's numbers as rows and columns; the first column heads each row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// What the table is.
+    pub caption: String,
+    /// Column headings.
+    pub headers: Vec<String>,
+    /// One row per item, in keyboard order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The numbers behind figure `kind`, with their sources and caveats.
+pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
+    let ui = &story.ui;
+    let sources = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| story.source(id).map_or(*id, |s| s.publisher.as_str()))
+            .collect::<Vec<_>>()
+            .join(&ui.source_separator)
+    };
+    let Some(data) = story.data.dataset(kind) else {
+        let t = &story.data.troops;
+        let count = |v: f64| match numbers {
+            Numbers::Formatted => thousands(v),
+            Numbers::Plain => format!("{}", v.round() as i64),
+        };
+        return Table {
+            caption: t.title.clone(),
+            headers: vec![
+                ui.col_date.clone(),
+                t.us_label.clone(),
+                t.coalition_label.clone(),
+                ui.col_source.clone(),
+                ui.col_note.clone(),
+            ],
+            rows: t
+                .points
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.label.clone(),
+                        count(p.us),
+                        p.coalition.map(count).unwrap_or_default(),
+                        sources(&[p.source.as_str()]),
+                        p.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        };
+    };
+    let c = &data.columns;
+    type Cell = fn(&Dataset, &Item, Numbers) -> String;
+    let columns: [(&String, Cell); 9] = [
+        (&c.label, |_, i, _| i.label.clone()),
+        (&c.when, |_, i, _| i.when.clone()),
+        (&c.round, |d, i, _| {
+            i.round
+                .and_then(|r| d.rounds.get(usize::from(r).checked_sub(1)?))
+                .cloned()
+                .unwrap_or_default()
+        }),
+        (&c.group, |d, i, _| {
+            d.group(&i.group)
+                .map(|g| g.label.clone())
+                .unwrap_or_default()
+        }),
+        (&c.side, |d, i, _| {
+            i.side
+                .as_deref()
+                .and_then(|s| d.side(s))
+                .map(|g| g.label.clone())
+                .unwrap_or_default()
+        }),
+        (&c.value, |d, i, n| match (n, i.value) {
+            (Numbers::Formatted, Some(_)) => value_text(d, i),
+            (Numbers::Plain, Some(v)) => format!("{v}"),
+            (_, None) => String::new(),
+        }),
+        (&c.text, |_, i, _| i.text.clone()),
+        (&c.status, |d, i, _| {
+            i.status
+                .as_deref()
+                .and_then(|s| d.status(s))
+                .map(|g| g.label.clone())
+                .unwrap_or_default()
+        }),
+        (&c.more, |_, i, _| i.more.clone()),
+    ];
+    let shown: Vec<_> = columns.iter().filter(|(h, _)| !h.is_empty()).collect();
+    let mut headers: Vec<String> = shown.iter().map(|(h, _)| (*h).clone()).collect();
+    headers.extend([ui.col_source.clone(), ui.col_note.clone()]);
+    let rows = data
+        .items
+        .iter()
+        .map(|item| {
+            let mut row: Vec<String> = shown.iter().map(|(_, f)| f(data, item, numbers)).collect();
+            let ids: Vec<&str> = item.sources.iter().map(String::as_str).collect();
+            row.push(sources(&ids));
+            row.push(item.note.clone());
+            row
+        })
+        .collect();
+    Table {
+        caption: data.title.clone(),
+        headers,
+        rows,
+    }
+}
