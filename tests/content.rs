@@ -214,3 +214,47 @@ fn troop_points_out_of_order_are_caught() {
     });
     assert_found(&p, "date order");
 }
+
+#[test]
+fn a_highlight_of_an_item_the_chart_lacks_is_caught() {
+    let p = problems_after("bad-highlight", "en/chapters/03-round-two.toml", |t| {
+        t.replacen("highlight = [\"fatah\"", "highlight = [\"fatha\"", 1)
+    });
+    assert_found(&p, "no item \"fatha\" to highlight");
+}
+
+#[test]
+fn seats_that_do_not_add_up_to_the_chamber_are_caught() {
+    let p = problems_after("bad-seats", "en/data/parliament.toml", |t| {
+        t.replacen("value = 54", "value = 55", 1)
+    });
+    assert_found(&p, "the seats add up to 330");
+}
+
+#[test]
+fn an_event_outside_the_timelines_eras_is_caught() {
+    let p = problems_after("bad-event", "en/data/timeline.toml", |t| {
+        t.replacen("x = 2008.878", "x = 2012.5", 1)
+    });
+    assert_found(&p, "inside one of its eras");
+}
+
+#[test]
+fn a_pledge_with_an_unknown_status_is_caught() {
+    let p = problems_after("bad-status", "en/data/commitments.toml", |t| {
+        t.replacen("status = \"partly\"", "status = \"maybe\"", 1)
+    });
+    assert_found(&p, "a known status");
+}
+
+#[test]
+fn a_data_item_citing_an_unknown_source_is_caught() {
+    let p = problems_after("bad-item-source", "en/data/oil.toml", |t| {
+        t.replacen(
+            "sources = [\"worldbank-iem-2020\"]",
+            "sources = [\"world-bank\"]",
+            1,
+        )
+    });
+    assert_found(&p, "oil item \"oil-share\": unknown source \"world-bank\"");
+}
