@@ -73,6 +73,16 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
         .and_then(|r| data.rounds.get(usize::from(r).checked_sub(1)?))
         .map_or("", String::as_str);
     let value = value_text(data, item);
+    let source = item
+        .sources
+        .iter()
+        .map(|id| {
+            story
+                .source(id)
+                .map_or(id.as_str(), |s| s.publisher.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(&story.ui.source_separator);
     let text = fill(
         &data.readout,
         &[
@@ -92,9 +102,11 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
             ("text", &item.text),
             ("more", &item.more),
             ("note", &item.note),
+            ("source", &source),
         ],
     );
-    Some(text.trim().to_owned())
+    // Empty placeholders leave double spaces behind; close them up.
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn troops_readout(story: &Story, index: usize) -> Option<String> {
@@ -124,6 +136,27 @@ fn troops_readout(story: &Story, index: usize) -> Option<String> {
         text.push_str(note);
     }
     Some(text)
+}
+
+/// What the floating label beside a selected item says: its name and,
+/// where it has one, its number.
+pub fn tip(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
+    let Some(data) = story.data.dataset(kind) else {
+        let p = story.data.troops.points.get(index)?;
+        return Some(format!(
+            "{}{}{}",
+            p.label,
+            story.ui.term_separator,
+            thousands(p.us)
+        ));
+    };
+    let item = data.items.get(index)?;
+    let value = value_text(data, item);
+    Some(if value.is_empty() {
+        item.label.clone()
+    } else {
+        format!("{}{}{value}", item.label, story.ui.term_separator)
+    })
 }
 
 /// A figure's title, its one-sentence summary and its reading note.

@@ -366,7 +366,7 @@ fn meters<DB: DrawingBackend>(
                 };
                 let d = px(style, 3.0);
                 area.draw(&Rectangle::new(
-                    [(x0 - d, bar_y - d), (x1 + d, bar_y + bar_h + d)],
+                    [(x0 - d, y - d), (x1 + d, bar_y + bar_h + d)],
                     ShapeStyle::from(ring).stroke_width(style.px(1.5)),
                 ))?;
             }

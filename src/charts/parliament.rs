@@ -37,7 +37,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut hits = Hits::default();
 
     // Heights shrink with the frame, so the whole chamber always fits.
-    let unit = (h / 12).min(px(style, 30.0));
+    let unit = (h / 11).min(px(style, 36.0));
     let (lists, blocs) = (data.groups.first(), data.groups.get(1));
     let top = unit * 2;
     let bar_h = unit * 2;

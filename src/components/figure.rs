@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::items::{self, readout, visible};
+use crate::charts::items::{self, readout, tip, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
 use crate::story::{html, ChartKind, Figure, Story};
@@ -117,7 +117,8 @@ pub fn ChartFigure(
     };
     let select = move |i: Option<usize>| set_state(i, view.with_untracked(|v| v.hidden.clone()));
     let (failed, set_failed) = signal(false);
-    let hits = StoredValue::new(crate::charts::Hits::default());
+    // Where the last drawing put each item: for the pointer and the label.
+    let hits = RwSignal::new(crate::charts::Hits::default());
 
     // Size and colour scheme, from the browser; fixed defaults when rendering
     // natively, where nothing is drawn.
@@ -131,7 +132,7 @@ pub fn ChartFigure(
     };
     #[cfg(not(target_arch = "wasm32"))]
     let (size, dark) = (
-        (Signal::stored(0.0), Signal::stored(0.0)),
+        (Signal::stored(0.0_f64), Signal::stored(0.0_f64)),
         Signal::stored(false),
     );
 
@@ -145,7 +146,7 @@ pub fn ChartFigure(
         let drawn = view.with(|view| paint::chart(&canvas, width, height, story, kind, view, dark));
         let drawn = match drawn {
             Ok(Some(new_hits)) => {
-                hits.set_value(new_hits);
+                hits.set(new_hits);
                 set_failed.set(false);
                 true
             }
@@ -168,7 +169,7 @@ pub fn ChartFigure(
     });
 
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (set_failed, frame, hits);
+    let _ = (set_failed, frame);
 
     let download = move |format: &'static str| {
         move |_: leptos::ev::MouseEvent| {
@@ -237,7 +238,7 @@ pub fn ChartFigure(
                 (f64::from(ev.offset_y()) * scale) as i32,
             );
             let radius = (14.0 * scale) as i32;
-            let hit = hits.with_value(|h| h.hit(x, y, radius));
+            let hit = hits.with_untracked(|h| h.hit(x, y, radius));
             let current = view.with_untracked(|v| v.selected);
             if hit != current && (hit.is_some() || ev.type_() == "pointerdown") {
                 select(hit);
@@ -245,6 +246,44 @@ pub fn ChartFigure(
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = ev;
+    };
+
+    // A short label beside the selected item, for sighted readers using a
+    // pointer or touch; the readout below says the same and more, aloud.
+    let tooltip = move || {
+        let i = view.with(|v| v.selected)?;
+        let target = hits.with(|h| h.of(i).copied())?;
+        let text = tip(story, kind.get(), i)?;
+        #[cfg(target_arch = "wasm32")]
+        let scale = leptos::prelude::window()
+            .device_pixel_ratio()
+            .clamp(1.0, 4.0);
+        #[cfg(not(target_arch = "wasm32"))]
+        let scale = 1.0;
+        let width = size.0.get().max(1.0);
+        let (x, top, bottom) = (
+            f64::from(target.centre().0) / scale,
+            f64::from(target.rect.1) / scale,
+            f64::from(target.rect.3) / scale,
+        );
+        // Near an edge the label leans inwards, so it never leaves the frame.
+        let shift = if x < width / 3.0 {
+            "0%"
+        } else if x > width * 2.0 / 3.0 {
+            "-100%"
+        } else {
+            "-50%"
+        };
+        let (y, lift) = if top > 36.0 {
+            (top - 6.0, "-100%")
+        } else {
+            (bottom + 6.0, "0%")
+        };
+        Some(view! {
+            <div class="chart-tip" aria-hidden="true" style=format!("left:{x:.0}px;top:{y:.0}px;transform:translate({shift},{lift})")>
+                {text}
+            </div>
+        })
     };
 
     let words = move || items::words(story, kind.get());
@@ -307,6 +346,7 @@ pub fn ChartFigure(
                     on:pointerdown=on_pointer
                 ></canvas>
                 <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
+                {tooltip}
             </div>
             <p class="readout" aria-live="polite">
                 {move || view.with(|v| v.selected).and_then(|i| readout(story, kind.get(), i))}

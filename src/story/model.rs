@@ -571,7 +571,7 @@ pub struct Dataset {
     pub note: String,
     /// What the readout says for a selected item. Placeholders: `{label}`,
     /// `{when}`, `{value}`, `{group}`, `{side}`, `{status}`, `{round}`,
-    /// `{text}`, `{more}`, `{note}`.
+    /// `{text}`, `{more}`, `{note}`, `{source}` (the publishers).
     pub readout: String,
     /// True when the reader can show and hide groups.
     #[serde(default)]
