@@ -57,6 +57,22 @@ fn Shell(story: &'static Story) -> impl IntoView {
         .position(|c| c.slug == "sources")
         .map(|chapter| Route::Step { chapter, step: 0 }.href(story, &base));
 
+    // An embed never becomes a full page in place (its links stay embeds,
+    // and "open the full explainer" opens a new tab), so the chrome is
+    // chosen once, from the address the page was opened at.
+    if route.get_untracked().unembed().is_some() {
+        return view! {
+            <Title text=title/>
+            <main id="main" class="embed" tabindex="-1">
+                <Routes fallback=|| ()>
+                    <RouterRoute path=path!("/*any") view=move || view! { <Page story route path=page_path/> }/>
+                </Routes>
+            </main>
+            <crate::components::embed::EmbedBridge story route/>
+        }
+        .into_any();
+    }
+
     view! {
         <Title text=title/>
         <a class="skip-link" href="#main">{ui.skip_to_content.as_str()}</a>
@@ -81,6 +97,7 @@ fn Shell(story: &'static Story) -> impl IntoView {
             <p>{sources_href.map(|href| view! { <a href=href>{ui.sources_link.as_str()}</a> })}</p>
         </footer>
     }
+    .into_any()
 }
 
 /// A disclosure with the table of contents, on every page. It is a native
@@ -113,7 +130,7 @@ fn ContentsMenu(story: &'static Story, route: Signal<Route>) -> impl IntoView {
 /// the step's opening words, or the story's summary.
 pub fn page_description(story: &Story, route: Route) -> String {
     const MAX: usize = 160;
-    let step = match route {
+    let step = match route.canonical() {
         Route::Step { chapter, step } => {
             story.chapters.get(chapter).and_then(|c| c.steps.get(step))
         }
@@ -129,7 +146,7 @@ pub fn page_description(story: &Story, route: Route) -> String {
 pub fn page_title(story: &Story, route: Route) -> String {
     let site = story.meta.title.as_str();
     let sep = story.ui.title_separator.as_str();
-    match route {
+    match route.canonical() {
         Route::Cover => site.to_owned(),
         Route::Step { chapter, step } => {
             let Some(c) = story.chapters.get(chapter) else {
@@ -142,6 +159,8 @@ pub fn page_title(story: &Story, route: Route) -> String {
         }
         Route::All => [story.ui.whole_story.as_str(), site].join(sep),
         Route::NotFound => [story.ui.not_found_title.as_str(), site].join(sep),
+        // `canonical` has turned any embed into its step.
+        Route::Embed { .. } => site.to_owned(),
     }
 }
 

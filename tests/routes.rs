@@ -17,11 +17,101 @@ fn every_page_round_trips_through_its_path() {
         all.len() > story.chapters.len(),
         "cover plus at least one step per chapter"
     );
-    for route in all {
+    for route in Route::pages(story) {
         let path = route.path(story);
         assert!(path.starts_with('/') && path.ends_with('/'), "{path}");
         assert_eq!(Route::parse(story, &path), route, "{path}");
     }
+}
+
+#[test]
+fn every_step_and_figure_has_an_embed_address() {
+    let story = s();
+    let c = story
+        .chapters
+        .iter()
+        .position(|c| c.slug == "round-one")
+        .unwrap();
+    let pledge = story.chapters[c]
+        .steps
+        .iter()
+        .position(|s| s.slug == "iraqs-pledge")
+        .unwrap();
+    let embed = |step, chart| Route::Embed {
+        chapter: c,
+        step,
+        chart,
+    };
+    assert_eq!(Route::parse(story, "/embed/round-one/"), embed(0, false));
+    assert_eq!(
+        Route::parse(story, "/embed/round-one/iraqs-pledge"),
+        embed(pledge, false)
+    );
+    assert_eq!(
+        Route::parse(story, "/embed/round-one/iraqs-pledge/chart/"),
+        embed(pledge, true)
+    );
+    assert_eq!(
+        embed(pledge, true).path(story),
+        "/embed/round-one/iraqs-pledge/chart/"
+    );
+    assert_eq!(embed(0, false).path(story), "/embed/round-one/");
+    assert_eq!(
+        embed(pledge, true).canonical(),
+        Route::Step {
+            chapter: c,
+            step: pledge
+        }
+    );
+    // A step without a figure has no figure-only embed.
+    let sources = story
+        .chapters
+        .iter()
+        .position(|c| c.slug == "sources")
+        .unwrap();
+    let bare = story.chapters[sources]
+        .steps
+        .iter()
+        .position(|s| s.figure.is_none())
+        .unwrap();
+    let bare_path = format!(
+        "/embed/sources/{}/chart/",
+        story.chapters[sources].steps[bare].slug
+    );
+    assert_eq!(Route::parse(story, &bare_path), Route::NotFound);
+    for bad in [
+        "/embed/",
+        "/embed/chart/",
+        "/embed/nope/",
+        "/embed/round-one/nope/",
+        "/embed/round-one/iraqs-pledge/chart/x/",
+        "/embed/all/",
+    ] {
+        assert_eq!(Route::parse(story, bad), Route::NotFound, "{bad}");
+    }
+    // Embeds walk embeds, and stop at the ends instead of leaving for the cover.
+    let first = Route::Step {
+        chapter: 0,
+        step: 0,
+    }
+    .embed(false);
+    assert_eq!(first.previous(story), None);
+    assert_eq!(
+        first.next(story),
+        Some(
+            Route::Step {
+                chapter: 0,
+                step: 1
+            }
+            .embed(false)
+        )
+    );
+    let last = Route::all(story).last().copied().unwrap().embed(true);
+    assert_eq!(last.next(story), None);
+    assert_eq!(
+        embed(pledge, false).chapter_edge(story, false),
+        Some(embed(0, false))
+    );
 }
 
 #[test]

@@ -114,9 +114,16 @@ fn page(
         site_name = escape(&story.meta.title),
         lang = escape(&story.meta.lang),
     );
+    if route.unembed().is_some() {
+        // An embed is a view of a step for other pages' frames: search
+        // engines should list the step itself, which the canonical names.
+        head.push_str(r#"<meta name="robots" content="noindex">"#);
+    }
     if let Some(site) = site.filter(|_| route != Route::NotFound) {
-        // The page's full address: the site, then the base path, then the page.
-        let canonical = escape(&format!("{site}{url}"));
+        // The page's full address: the site, then the base path, then the
+        // page (for an embed, the step it shows).
+        let canonical_path = route.canonical().path(story);
+        let canonical = escape(&format!("{site}{}{canonical_path}", base.0));
         head.push_str(&format!(
             r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
         ));

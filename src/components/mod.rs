@@ -2,6 +2,8 @@
 //! they need lives in plain Rust elsewhere (`state`, `charts`, `story`).
 
 pub mod download;
+pub mod embed;
 pub mod figure;
 pub mod pager;
+pub mod share;
 pub mod toc;

@@ -22,7 +22,7 @@ pub fn Pager(
     let prev = move || href(route.get().previous(story));
     let next = move || href(route.get().next(story));
     let position = move || match route.get() {
-        Route::Step { chapter, step } => {
+        Route::Step { chapter, step } | Route::Embed { chapter, step, .. } => {
             let total = story.chapters.get(chapter).map_or(0, |c| c.steps.len());
             fill(
                 &ui.step_of,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::figure::ChartFigure;
 use crate::components::pager::{Pager, StepList};
+use crate::components::share::{OpenFull, ShareBar};
 use crate::state::Route;
 use crate::story::html;
 use crate::story::{Appendix, Story};
@@ -20,14 +21,22 @@ pub fn ChapterView(
     /// The current step.
     #[prop(into)]
     step: Signal<usize>,
+    /// Shown inside someone else's page: `Some(false)` for the whole step,
+    /// `Some(true)` for its figure alone; `None` on the site itself.
+    #[prop(optional)]
+    embed: Option<bool>,
 ) -> impl IntoView {
     let Some(c) = story.chapters.get(chapter) else {
         return ().into_any();
     };
-    let route = Signal::derive(move || Route::Step {
-        chapter,
-        step: step.get(),
+    let route = Signal::derive(move || {
+        let here = Route::Step {
+            chapter,
+            step: step.get(),
+        };
+        embed.map_or(here, |chart| here.embed(chart))
     });
+    let chart_only = embed == Some(true);
     let figure = Memo::new(move |_| c.steps.get(step.get()).and_then(|s| s.figure.clone()));
     let has_figure = move || figure.with(Option::is_some);
 
@@ -48,14 +57,25 @@ pub fn ChapterView(
         .then(|| view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> });
     let appendix = c
         .appendix
+        .filter(|_| embed.is_none())
         .map(|appendix| view! { <AppendixView story appendix/> });
+    let steps = embed
+        .is_none()
+        .then(|| view! { <StepList story chapter step/> });
+    let share = move || {
+        if embed.is_some() {
+            view! { <OpenFull story route/> }.into_any()
+        } else {
+            view! { <ShareBar story route/> }.into_any()
+        }
+    };
 
     view! {
         <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
             <header class="chapter-head">
                 {after}
                 <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
-                <StepList story chapter step/>
+                {steps}
             </header>
             <div class="stage" class:has-figure=has_figure on:touchstart=on_touch_start on:touchend=on_touch_end>
                 <Show when=has_figure>
@@ -63,10 +83,11 @@ pub fn ChapterView(
                         <ChartFigure story figure/>
                     </div>
                 </Show>
-                <section class="step-text" aria-live="polite" aria-atomic="true">
+                <section class="step-text" aria-live="polite" aria-atomic="true" hidden=chart_only>
                     {step_text}
                 </section>
             </div>
+            {share}
             <Pager story route/>
             {appendix}
         </article>

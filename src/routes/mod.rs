@@ -17,6 +17,7 @@ use crate::story::Story;
 enum View {
     Cover,
     Chapter(usize),
+    Embed(usize, bool),
     All,
     NotFound,
 }
@@ -36,16 +37,20 @@ pub fn Page(
     let view_kind = Memo::new(move |_| match route.get() {
         Route::Cover => View::Cover,
         Route::Step { chapter, .. } => View::Chapter(chapter),
+        Route::Embed { chapter, chart, .. } => View::Embed(chapter, chart),
         Route::All => View::All,
         Route::NotFound => View::NotFound,
     });
     let step = Signal::derive(move || match route.get() {
-        Route::Step { step, .. } => step,
+        Route::Step { step, .. } | Route::Embed { step, .. } => step,
         _ => 0,
     });
     move || match view_kind.get() {
         View::Cover => view! { <cover::Cover story/> }.into_any(),
         View::Chapter(chapter) => view! { <chapter::ChapterView story chapter step/> }.into_any(),
+        View::Embed(chapter, chart) => {
+            view! { <chapter::ChapterView story chapter step embed=chart/> }.into_any()
+        }
         View::All => view! { <all::AllPage story/> }.into_any(),
         View::NotFound => view! { <not_found::NotFound story path/> }.into_any(),
     }

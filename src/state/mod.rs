@@ -1,6 +1,7 @@
 //! App state that lives outside components: the typed URL and the deploy's
 //! base path.
 
+pub mod embed;
 pub mod gesture;
 pub mod query;
 pub mod route;

@@ -20,12 +20,28 @@ pub enum Route {
     },
     /// The whole story on one page, for reading straight through and printing.
     All,
+    /// One step without the site's chrome, for an iframe on someone else's
+    /// page: `/embed/<chapter>/<step>/`, or its figure alone with `chart/`.
+    Embed {
+        /// Chapter index.
+        chapter: usize,
+        /// Step index within the chapter.
+        step: usize,
+        /// True for the figure alone.
+        chart: bool,
+    },
     /// Anything else.
     NotFound,
 }
 
 /// The path segment of [`Route::All`].
 pub const ALL_SLUG: &str = "all";
+
+/// The first path segment of every [`Route::Embed`].
+pub const EMBED_SLUG: &str = "embed";
+
+/// The last path segment of an embedded figure on its own.
+pub const CHART_SLUG: &str = "chart";
 
 impl Route {
     /// Parses a path with the deploy's base path already removed.
@@ -41,20 +57,28 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Cover,
             [ALL_SLUG] => Route::All,
-            [chapter] => match chapter_index(story, chapter) {
-                Some(chapter) => Route::Step { chapter, step: 0 },
-                None => Route::NotFound,
-            },
-            [chapter, step] => {
-                let Some(c) = chapter_index(story, chapter) else {
-                    return Route::NotFound;
+            [EMBED_SLUG, rest @ ..] => {
+                let (rest, chart) = match rest {
+                    [head @ .., CHART_SLUG] if !head.is_empty() => (head, true),
+                    _ => (rest, false),
                 };
-                match story.chapters[c].steps.iter().position(|s| s.slug == *step) {
-                    Some(step) => Route::Step { chapter: c, step },
+                match step_of(story, rest) {
+                    // The figure alone needs a step that has one.
+                    Some((chapter, step)) if chart && !has_figure(story, chapter, step) => {
+                        Route::NotFound
+                    }
+                    Some((chapter, step)) => Route::Embed {
+                        chapter,
+                        step,
+                        chart,
+                    },
                     None => Route::NotFound,
                 }
             }
-            _ => Route::NotFound,
+            rest => match step_of(story, rest) {
+                Some((chapter, step)) => Route::Step { chapter, step },
+                None => Route::NotFound,
+            },
         }
     }
 
@@ -65,6 +89,21 @@ impl Route {
         match *self {
             Route::Cover | Route::NotFound => "/".to_owned(),
             Route::All => format!("/{ALL_SLUG}/"),
+            Route::Embed {
+                chapter,
+                step,
+                chart,
+            } => {
+                let inner = Route::Step { chapter, step }.path(story);
+                match (chart, story.chapters.get(chapter)) {
+                    // The figure's address always names its step.
+                    (true, Some(c)) => match c.steps.get(step) {
+                        Some(s) => format!("/{EMBED_SLUG}/{}/{}/{CHART_SLUG}/", c.slug, s.slug),
+                        None => format!("/{EMBED_SLUG}{inner}"),
+                    },
+                    _ => format!("/{EMBED_SLUG}{inner}"),
+                }
+            }
             Route::Step { chapter, step } => {
                 let Some(c) = story.chapters.get(chapter) else {
                     return "/".to_owned();
@@ -83,10 +122,14 @@ impl Route {
         format!("{}{}", base.trim_end_matches('/'), self.path(story))
     }
 
-    /// The step after this one, running on into the next chapter.
+    /// The step after this one, running on into the next chapter. An
+    /// embedded step moves to the next embedded step.
     pub fn next(&self, story: &Story) -> Option<Route> {
+        if let Some((inner, chart)) = self.unembed() {
+            return inner.next(story).map(|r| r.embed(chart));
+        }
         match *self {
-            Route::All => None,
+            Route::All | Route::Embed { .. } => None,
             Route::Cover | Route::NotFound => (!story.chapters.is_empty()).then_some(Route::Step {
                 chapter: 0,
                 step: 0,
@@ -111,10 +154,16 @@ impl Route {
     }
 
     /// The step before this one, running back into the previous chapter and
-    /// finally to the cover.
+    /// finally to the cover (an embedded step stops at the first step).
     pub fn previous(&self, story: &Story) -> Option<Route> {
+        if let Some((inner, chart)) = self.unembed() {
+            return match inner.previous(story)? {
+                Route::Cover => None,
+                r => Some(r.embed(chart)),
+            };
+        }
         match *self {
-            Route::Cover | Route::NotFound => None,
+            Route::Cover | Route::NotFound | Route::Embed { .. } => None,
             Route::All => Some(Route::Cover),
             Route::Step { chapter, step } if step > 0 => Some(Route::Step {
                 chapter,
@@ -133,6 +182,9 @@ impl Route {
 
     /// The first step of the same chapter (Home), or the last (End).
     pub fn chapter_edge(&self, story: &Story, last: bool) -> Option<Route> {
+        if let Some((inner, chart)) = self.unembed() {
+            return inner.chapter_edge(story, last).map(|r| r.embed(chart));
+        }
         let Route::Step { chapter, .. } = *self else {
             return None;
         };
@@ -144,11 +196,50 @@ impl Route {
     }
 
     /// Every page with its own address: the reading order, then the
-    /// one-page story (for prerendering, sitemaps and tests).
+    /// one-page story, then every embeddable step and figure (for
+    /// prerendering and tests).
     pub fn pages(story: &Story) -> Vec<Route> {
         let mut pages = Route::all(story);
         pages.push(Route::All);
+        for r in Route::all(story) {
+            if let Route::Step { chapter, step } = r {
+                pages.push(r.embed(false));
+                if has_figure(story, chapter, step) {
+                    pages.push(r.embed(true));
+                }
+            }
+        }
         pages
+    }
+
+    /// The embedded form of a step (the step itself for other pages).
+    pub fn embed(self, chart: bool) -> Route {
+        match self {
+            Route::Step { chapter, step } => Route::Embed {
+                chapter,
+                step,
+                chart,
+            },
+            other => other,
+        }
+    }
+
+    /// The step an embedded page shows, and whether it shows the figure
+    /// alone; `None` for pages that are not embedded.
+    pub fn unembed(self) -> Option<(Route, bool)> {
+        match self {
+            Route::Embed {
+                chapter,
+                step,
+                chart,
+            } => Some((Route::Step { chapter, step }, chart)),
+            _ => None,
+        }
+    }
+
+    /// The full page a reader of an embed opens: the step itself.
+    pub fn canonical(self) -> Route {
+        self.unembed().map_or(self, |(inner, _)| inner)
     }
 
     /// The cover and every step, in reading order.
@@ -163,6 +254,30 @@ impl Route {
 
 fn chapter_index(story: &Story, slug: &str) -> Option<usize> {
     story.chapters.iter().position(|c| c.slug == slug)
+}
+
+/// The step named by `[chapter]` or `[chapter, step]`.
+fn step_of(story: &Story, parts: &[&str]) -> Option<(usize, usize)> {
+    match parts {
+        [chapter] => Some((chapter_index(story, chapter)?, 0)),
+        [chapter, step] => {
+            let c = chapter_index(story, chapter)?;
+            let s = story.chapters[c]
+                .steps
+                .iter()
+                .position(|s| s.slug == *step)?;
+            Some((c, s))
+        }
+        _ => None,
+    }
+}
+
+fn has_figure(story: &Story, chapter: usize, step: usize) -> bool {
+    story
+        .chapters
+        .get(chapter)
+        .and_then(|c| c.steps.get(step))
+        .is_some_and(|s| s.figure.is_some())
 }
 
 /// Removes the deploy's base path (e.g. `/explainers/iraq`) from a pathname.

@@ -348,6 +348,22 @@ pub struct Ui {
     pub download_png: String,
     /// Label of the group of download controls.
     pub downloads: String,
+    /// Label of the group of share controls.
+    pub share_label: String,
+    /// Copies the address of the current view.
+    pub copy_link: String,
+    /// Said once the address is copied.
+    pub link_copied: String,
+    /// Opens the system share sheet.
+    pub share: String,
+    /// Copies the two lines that embed this step in another page.
+    pub copy_embed: String,
+    /// Said once the embed code is copied.
+    pub embed_copied: String,
+    /// Said when the clipboard refused.
+    pub copy_failed: String,
+    /// In an embed: the link to this step in the full explainer.
+    pub open_full: String,
     /// Drawn before "Previous": an arrow pointing back in reading direction.
     pub previous_icon: String,
     /// Drawn after "Next": an arrow pointing on in reading direction.

@@ -75,16 +75,26 @@ export async function mounted(page) {
   await page.waitForSelector('#app[data-mounted]', { timeout: 15000 });
 }
 
-/** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", … */
+/** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", …
+ * Embeds (under /embed/) are listed by embedPaths() instead. */
 export function pagePaths() {
+  return walkPages(DIST, '/', ['public', 'embed']);
+}
+
+/** Every prerendered embed's path: "/embed/context/", "/embed/context/protests/chart/", … */
+export function embedPaths() {
+  return walkPages(path.join(DIST, 'embed'), '/embed/', []);
+}
+
+function walkPages(root, rootPrefix, skip) {
   const out = [];
   const walk = (dir, prefix) => {
     if (fs.existsSync(path.join(dir, 'index.html'))) out.push(prefix);
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory() && e.name !== 'public') walk(path.join(dir, e.name), `${prefix}${e.name}/`);
+      if (e.isDirectory() && !skip.includes(e.name)) walk(path.join(dir, e.name), `${prefix}${e.name}/`);
     }
   };
-  walk(DIST, '/');
+  walk(root, rootPrefix);
   return out.sort();
 }
 

@@ -1,0 +1,153 @@
+// Embeds and sharing: a host page on another origin (127.0.0.2) embeds two
+// sections with the public embed script; both frames fit their content,
+// links inside them work, the host can move one, and hostile messages do
+// nothing. Each step's share controls copy its link and its embed code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { start, openPage, mounted, embedPaths } from './browser.mjs';
+
+let env;
+let host;
+let hostDir;
+before(async () => {
+  env = await start();
+  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'host-'));
+  fs.writeFileSync(
+    path.join(hostDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A newsroom page</title></head>
+<body style="margin:0;font:16px sans-serif">
+<h1>Our story about Iraq</h1>
+<p>Some of the newsroom's own text.</p>
+<div id="one" data-dialogue-embed="/round-one/iraqs-pledge/" data-title="Iraq's pledge"></div>
+<p>More text between the embeds.</p>
+<div id="two" data-dialogue-embed="/round-two/kadhimis-footing/chart/"></div>
+<div id="bad" data-dialogue-embed="javascript:alert(1)"></div>
+<script src="${env.url}/public/embed.js" async></script>
+</body></html>`,
+  );
+  host = await serve(hostDir, { host: '127.0.0.2' });
+});
+after(async () => {
+  await host?.close();
+  await env?.close();
+  if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
+});
+
+/** The iframe inside a placeholder, once its wasm has mounted. */
+async function frameOf(page, id) {
+  const handle = await page.waitForSelector(`#${id} iframe`);
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('#app[data-mounted]', { timeout: 15000 });
+  return { handle, frame };
+}
+
+/** Waits until the iframe is as tall as the page inside it (no scrollbar). */
+async function fits(page, { handle, frame }) {
+  for (let i = 0; i < 50; i++) {
+    const outer = (await handle.boundingBox()).height;
+    const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight + 1);
+    if (Math.abs(outer - inner) <= 2 && !scrolls) return outer;
+    await page.waitForTimeout(100);
+  }
+  const dbg = await frame.evaluate(() => [document.body.getBoundingClientRect().height, document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+  assert.fail(`the frame at ${frame.url()} never fitted its content: ${(await handle.boundingBox()).height} vs ${dbg}`);
+}
+
+test('a host page on another origin embeds two sections that fit, navigate and follow the host', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 900, height: 800 } });
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await page.goto(host.url + '/');
+  const one = await frameOf(page, 'one');
+  const two = await frameOf(page, 'two');
+  assert.equal(await page.$$eval('iframe', (f) => f.length), 2, 'a placeholder with a bad path gets no frame');
+  assert.equal(await one.handle.getAttribute('title'), "Iraq's pledge");
+  assert.match(one.frame.url(), /\/embed\/round-one\/iraqs-pledge\/$/);
+  const h1 = await fits(page, one);
+  const h2 = await fits(page, two);
+  assert.ok(h1 > 300 && h2 > 200, `sizes ${h1} and ${h2}`);
+  // No site chrome in an embed, and a way out to the full step.
+  assert.equal(await one.frame.$$eval('.masthead, .site-foot, .progress', (e) => e.length), 0);
+  const open = one.frame.locator('.open-full a');
+  assert.equal(await open.getAttribute('target'), '_blank');
+  assert.match(await open.getAttribute('href'), /\/round-one\/iraqs-pledge\/$/);
+  // The figure-only embed shows the figure and not the step's text.
+  assert.ok(await two.frame.isVisible('.chart-canvas'));
+  assert.ok(!(await two.frame.isVisible('.step-text')));
+
+  // Navigation inside an embed stays inside it, and the frame refits.
+  await one.frame.click('.pager-next');
+  await one.frame.waitForURL(/\/embed\/round-one\/the-raid\/$/);
+  await fits(page, one);
+
+  // The host moves the second embed; it stays a figure-only embed.
+  const moved = await page.evaluate(() => window.StrategicDialogue.go(document.getElementById('two'), '/round-two/allies-in-parliament/'));
+  assert.equal(moved, true);
+  await two.frame.waitForURL(/\/embed\/round-two\/allies-in-parliament\/chart\/$/);
+  assert.equal(await two.frame.getAttribute('.figure', 'data-chart'), 'parliament');
+  await fits(page, two);
+
+  // Hostile or malformed messages change nothing and run nothing.
+  const before = two.frame.url();
+  await page.evaluate(() => {
+    const w = document.querySelector('#two iframe').contentWindow;
+    const junk = [
+      'strategic-dialogue:go', null, 42, [], { type: 'strategic-dialogue:go' },
+      { type: 'strategic-dialogue:go', path: 'javascript:alert(1)' },
+      { type: 'strategic-dialogue:go', path: '/<img src=x onerror=alert(1)>/' },
+      { type: 'strategic-dialogue:go', path: '/round-two/'.repeat(100) },
+      { type: 'strategic-dialogue:go', path: ['/round-two/'] },
+      { type: 'strategic-dialogue:height', height: 1 },
+      { type: 'something-else', path: '/round-two/' },
+    ];
+    for (const m of junk) w.postMessage(m, '*');
+  });
+  await page.waitForTimeout(500);
+  assert.equal(two.frame.url(), before);
+  assert.equal(dialogs, 0);
+  assert.equal(await two.frame.getAttribute('.figure', 'data-chart'), 'parliament');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every embed page is prerendered, kept out of search results, and points at its step', async () => {
+  const paths = embedPaths();
+  assert.ok(paths.length > 40, `${paths.length} embed pages`);
+  for (const p of paths) {
+    const res = await fetch(env.url + p);
+    assert.equal(res.status, 200, p);
+    const html = await res.text();
+    assert.match(html, /<meta name="robots" content="noindex">/, p);
+    assert.ok(!html.includes('class="masthead"'), `${p}: no site chrome`);
+    const canonical = (html.match(/<link rel="canonical" href="([^"]+)">/) || [])[1];
+    if (canonical) assert.ok(!canonical.includes('/embed/'), `${p}: canonical ${canonical}`);
+  }
+});
+
+test('a step copies its link with the chart state, and its embed code', async () => {
+  const { page, context, problems } = await openPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.url + '/round-two/allies-in-parliament/?parliament=fatah');
+  await mounted(page);
+  await page.click('[data-share=link]');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, page.url());
+  assert.match(link, /\?parliament=fatah$/);
+  await page.click('[data-share=embed]');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('embed.js'));
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = code.split('\n');
+  assert.equal(lines.length, 2, code);
+  assert.match(lines[0], /^<div data-dialogue-embed="\/round-two\/allies-in-parliament\/" data-title="[^"]+"><\/div>$/);
+  assert.equal(lines[1], `<script src="${env.url}/public/embed.js" async></script>`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
