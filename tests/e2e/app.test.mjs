@@ -129,3 +129,27 @@ test('arrow keys and links move between steps, and back returns', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the page does not jump when the wasm takes over: layout shift at most 0.01', async () => {
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width, height } });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const p of ['/', '/round-one/iraqs-pledge/', '/round-two/kadhimis-footing/', '/sources/the-article/', '/all/']) {
+      await page.goto(env.url + p);
+      await mounted(page);
+      if (await page.$('.chart-canvas')) {
+        await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+      }
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => window.__shift);
+      assert.ok(shift <= 0.01, `${p} at ${width}px: layout shift ${shift.toFixed(4)}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
