@@ -4,7 +4,8 @@
 //! - [`state`]: the typed URL (routes);
 //! - [`charts`]: pure plotters draw functions, one file per chart;
 //! - [`components`] and [`routes`]: the Leptos views;
-//! - [`app`]: the root component that `main.rs` mounts.
+//! - [`app`]: the root component that `main.rs` mounts;
+//! - `preview` (native builds only): link-preview images drawn at build time.
 #![warn(missing_docs)]
 // Leptos views are deeply nested types; the default limit is too low for them.
 #![recursion_limit = "256"]
@@ -12,6 +13,8 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod preview;
 pub mod routes;
 pub mod state;
 pub mod story;

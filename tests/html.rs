@@ -97,3 +97,16 @@ fn lists_have_one_anchored_entry_per_item() {
         "arabcenterdc.org"
     );
 }
+
+#[test]
+fn plain_text_keeps_punctuation_against_its_word() {
+    use explainer::story::markup::parse_paragraphs;
+    let body = parse_paragraphs(
+        "A poll by [IIACSS](src:iiacss-2020), fielded in June.\n\nSecond [PMF](term:pmf).",
+    )
+    .unwrap();
+    assert_eq!(
+        explainer::story::html::plain_text(&body, 200),
+        "A poll by IIACSS, fielded in June. Second PMF."
+    );
+}

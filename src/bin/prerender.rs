@@ -17,6 +17,9 @@ use explainer::story::Story;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
+/// The file name of a page's link-preview image, beside its index.html.
+const PREVIEW: &str = "preview.png";
+
 /// Where the app mounts; Trunk's index.html holds it, empty. Trunk's HTML
 /// minifier may drop the quotes, so both spellings are accepted.
 const MOUNTS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
@@ -49,8 +52,16 @@ fn run() -> Result<(), String> {
         .filter(|s| s.starts_with("https://") || s.starts_with("http://"));
 
     let mut written = 0;
+    let mut images = 0;
     for route in Route::pages(story) {
         let path = route.path(story);
+        // Embeds share their step's preview, so only full pages get one.
+        if route.unembed().is_none() {
+            let png = explainer::preview::png(story, route)
+                .map_err(|e| format!("preview image for {path}: {e}"))?;
+            write_bytes(&dist.join(path.trim_start_matches('/')).join(PREVIEW), &png)?;
+            images += 1;
+        }
         let html = page(
             &template,
             mount,
@@ -77,7 +88,7 @@ fn run() -> Result<(), String> {
     );
     write(&dist.join("404.html"), &html)?;
     println!(
-        "prerender: wrote {written} pages and 404.html into {}",
+        "prerender: wrote {written} pages, 404.html and {images} preview images into {}",
         dist.display()
     );
     Ok(())
@@ -105,7 +116,7 @@ fn page(
             r#"<meta property="og:title" content="{t}">"#,
             r#"<meta property="og:description" content="{d}">"#,
             r#"<meta property="og:locale" content="{lang}">"#,
-            r#"<meta name="twitter:card" content="summary">"#,
+            r#"<meta name="twitter:card" content="{card}">"#,
             r#"<meta name="twitter:title" content="{t}">"#,
             r#"<meta name="twitter:description" content="{d}">"#,
         ),
@@ -113,6 +124,12 @@ fn page(
         t = title,
         site_name = escape(&story.meta.title),
         lang = escape(&story.meta.lang),
+        // A large card needs the image, which needs the site's address.
+        card = if site.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
     );
     if route.unembed().is_some() {
         // An embed is a view of a step for other pages' frames: search
@@ -124,6 +141,22 @@ fn page(
         // page (for an embed, the step it shows).
         let canonical_path = route.canonical().path(story);
         let canonical = escape(&format!("{site}{}{canonical_path}", base.0));
+        // Preview bots need an absolute image address, so the image tags
+        // come with the canonical ones.
+        let image = escape(&format!("{site}{}{canonical_path}{PREVIEW}", base.0));
+        head.push_str(&format!(
+            concat!(
+                r#"<meta property="og:image" content="{image}">"#,
+                r#"<meta property="og:image:width" content="{w}">"#,
+                r#"<meta property="og:image:height" content="{h}">"#,
+                r#"<meta property="og:image:alt" content="{t}">"#,
+                r#"<meta name="twitter:image" content="{image}">"#,
+            ),
+            image = image,
+            w = explainer::preview::SIZE.0,
+            h = explainer::preview::SIZE.1,
+            t = title,
+        ));
         head.push_str(&format!(
             r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
         ));
@@ -198,10 +231,14 @@ fn replace_title(html: &str, title: &str) -> String {
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {
+    write_bytes(path, html.as_bytes())
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]

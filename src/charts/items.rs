@@ -159,6 +159,21 @@ pub fn tip(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
     })
 }
 
+/// The view a step asks of its figure: its period and the items it is
+/// about, with nothing selected or hidden.
+pub fn step_view(story: &Story, figure: &crate::story::Figure) -> View {
+    let all = slugs(story, figure.chart);
+    View {
+        period: figure.period(),
+        highlight: figure
+            .highlight
+            .iter()
+            .filter_map(|h| all.iter().position(|s| s == h))
+            .collect(),
+        ..View::default()
+    }
+}
+
 /// A figure's title, its one-sentence summary and its reading note.
 pub fn words(story: &Story, kind: ChartKind) -> (&str, &str, &str) {
     match story.data.dataset(kind) {

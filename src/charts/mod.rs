@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod commitments;
 pub mod export;
+pub mod fonts;
 pub mod items;
 pub mod panels;
 pub mod parliament;
@@ -263,6 +264,7 @@ pub fn draw<DB: DrawingBackend>(
     view: &View,
     style: &ChartStyle,
 ) -> DrawResult<Hits> {
+    fonts::ensure();
     match kind {
         ChartKind::Troops => troops::draw(backend, &data.troops, view, style),
         ChartKind::Timeline => timeline::draw(backend, &data.timeline, view, style),

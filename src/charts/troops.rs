@@ -97,6 +97,7 @@ pub fn draw<DB: DrawingBackend>(
     view: &View,
     style: &ChartStyle,
 ) -> DrawResult<Hits> {
+    super::fonts::ensure();
     let selected = view.selected;
     let pal = style.palette();
     let root = backend.into_drawing_area();

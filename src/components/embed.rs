@@ -32,6 +32,16 @@ pub fn EmbedBridge(
         let post = {
             let parent = parent.clone();
             move || {
+                // The routed page arrives a moment after the bridge; a height
+                // taken before would shrink the frame to its padding.
+                if document()
+                    .query_selector("main.embed article")
+                    .ok()
+                    .flatten()
+                    .is_none()
+                {
+                    return;
+                }
                 let Some(body) = document().body() else {
                     return;
                 };

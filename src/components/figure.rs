@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::items::{self, readout, tip, visible};
+use crate::charts::items::{self, readout, step_view, tip, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
 use crate::story::{html, ChartKind, Figure, Story};
@@ -55,19 +55,10 @@ pub fn ChartFigure(
         });
         let hidden = hidden(hide.as_deref(), groups);
         let selected = slugs.with(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
-        let highlight = figure.with(|f| {
-            f.as_ref()
-                .map(|f| {
-                    f.highlight
-                        .iter()
-                        .filter_map(|h| slugs.with(|s| s.iter().position(|x| x == h)))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
+        let step = figure.with(|f| f.as_ref().map(|f| step_view(story, f)).unwrap_or_default());
         View {
-            period: figure.with(|f| f.as_ref().and_then(Figure::period)),
-            highlight,
+            period: step.period,
+            highlight: step.highlight,
             // A selection the filters hide is no selection.
             selected: selected.filter(|&i| {
                 visible(

@@ -105,15 +105,21 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
 /// Running text as plain words, for meta descriptions and link previews,
 /// cut at a word boundary to at most `max` characters (with "…").
 pub fn plain_text(paragraphs: &[Paragraph], max: usize) -> String {
-    let words: Vec<&str> = paragraphs
+    // Inline pieces join as they are ("IIACSS" then ", fielded"), and
+    // paragraphs with a space, so no space appears before punctuation.
+    let joined: String = paragraphs
         .iter()
-        .flatten()
-        .map(|inline| match inline {
-            Inline::Text(t) => t.as_str(),
-            Inline::Cite { text, .. } | Inline::Term { text, .. } => text.as_str(),
+        .map(|p| {
+            p.iter()
+                .map(|inline| match inline {
+                    Inline::Text(t) => t.as_str(),
+                    Inline::Cite { text, .. } | Inline::Term { text, .. } => text.as_str(),
+                })
+                .collect::<String>()
         })
-        .flat_map(str::split_whitespace)
-        .collect();
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = joined.split_whitespace().collect();
     let mut out = String::new();
     for word in words {
         let extra = usize::from(!out.is_empty()) + word.chars().count();

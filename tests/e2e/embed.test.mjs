@@ -47,6 +47,9 @@ async function frameOf(page, id) {
 
 /** Waits until the iframe is as tall as the page inside it (no scrollbar). */
 async function fits(page, { handle, frame }) {
+  // Chromium pauses rendering in frames out of view (so does every reader's
+  // browser): look at the frame, as a reader would, before measuring it.
+  await handle.scrollIntoViewIfNeeded();
   for (let i = 0; i < 50; i++) {
     const outer = (await handle.boundingBox()).height;
     const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));

@@ -36,6 +36,15 @@ test('every page carries its own text, title, description and preview tags witho
     if (process.env.SITE_URL) {
       const canonical = attr(html, /<link rel="canonical" href="([^"]+)">/);
       assert.equal(canonical, process.env.SITE_URL.replace(/\/$/, '') + BASE + path, `${path}: canonical`);
+      // The preview image: named absolutely, and really there, 1200 × 630.
+      const image = attr(html, /<meta property="og:image" content="([^"]+)">/);
+      assert.equal(image, canonical + 'preview.png', `${path}: og:image`);
+      assert.equal(attr(html, /<meta name="twitter:card" content="([^"]+)">/), 'summary_large_image', `${path}: card`);
+      const png = await fetch(server.url + path + 'preview.png');
+      assert.equal(png.status, 200, `${path}: preview.png`);
+      assert.equal(png.headers.get('content-type'), 'image/png');
+      const bytes = Buffer.from(await png.arrayBuffer());
+      assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 630], `${path}: preview size`);
     }
     assert.ok(!seen.has(title), `${path} and ${seen.get(title)} share a title`);
     seen.set(title, path);
