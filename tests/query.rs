@@ -87,3 +87,24 @@ fn each_chart_writes_its_own_keys_and_keeps_the_others() {
         "/round-one/"
     );
 }
+
+#[test]
+fn a_link_to_the_same_view_keeps_only_chart_state() {
+    use explainer::state::query::chart_state;
+    let pairs = |v: &[(&str, &str)]| {
+        v.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(chart_state(&pairs(&[])), "");
+    assert_eq!(
+        chart_state(&pairs(&[
+            ("utm", "x"),
+            ("opinion", "iran-2020"),
+            ("timeline-hide", "security"),
+            ("evil", "<b>")
+        ])),
+        "?opinion=iran-2020&timeline-hide=security"
+    );
+    assert_eq!(chart_state(&pairs(&[("troops", "")])), "");
+}

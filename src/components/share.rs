@@ -108,7 +108,22 @@ pub fn OpenFull(
     route: Signal<Route>,
 ) -> impl IntoView {
     let base = use_base();
-    let href = move || route.get().canonical().href(story, &base);
+    let query = leptos_router::hooks::use_query_map();
+    // The same view in the full explainer: the step, and the chart state
+    // the reader has chosen inside the embed.
+    let href = move || {
+        let pairs: Vec<(String, String)> = query.with(|q| {
+            q.clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect()
+        });
+        format!(
+            "{}{}",
+            route.get().canonical().href(story, &base),
+            crate::state::query::chart_state(&pairs)
+        )
+    };
     view! {
         <p class="open-full">
             <a href=href target="_blank" rel="noopener">{story.ui.open_full.as_str()}</a>

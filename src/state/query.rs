@@ -85,3 +85,19 @@ pub fn with_state(
         format!("{path}?{}", parts.join("&"))
     }
 }
+
+/// The chart state in `query` as a query string ("?troops=may-2003"), or ""
+/// when there is none: what a link to the same view must carry. Anything
+/// that is not chart state is dropped.
+pub fn chart_state(query: &[(String, String)]) -> String {
+    let parts: Vec<String> = query
+        .iter()
+        .filter(|(k, v)| is_chart_key(k) && !v.is_empty() && v.len() <= MAX_LEN)
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}

@@ -90,6 +90,12 @@ test('a host page on another origin embeds two sections that fit, navigate and f
   await one.frame.click('.pager-next');
   await one.frame.waitForURL(/\/embed\/round-one\/the-raid\/$/);
   await fits(page, one);
+  // A view chosen inside the embed goes with the reader to the full page.
+  await one.frame.focus('.chart-canvas');
+  await one.frame.press('.chart-canvas', 'ArrowRight');
+  await one.frame.waitForURL(/\?timeline=/);
+  const full = await one.frame.getAttribute('.open-full a', 'href');
+  assert.match(full, /\/round-one\/the-raid\/\?timeline=[a-z0-9-]+$/);
 
   // The host moves the second embed; it stays a figure-only embed.
   const moved = await page.evaluate(() => window.StrategicDialogue.go(document.getElementById('two'), '/round-two/allies-in-parliament/'));
