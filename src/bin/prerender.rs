@@ -17,6 +17,45 @@ use explainer::story::Story;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
+/// The content security policy of every page: scripts and styles from the
+/// site only, WebAssembly allowed to compile, no eval, no plugins, nothing
+/// fetched or framed from elsewhere. Style attributes are allowed (the
+/// progress bar and the chart's label are positioned with them); style
+/// sheets and `<style>` elements are not. `frame-ancestors` cannot be set
+/// in a meta tag, and embeds need any page to be able to frame them.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; \
+connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
+/// Where the extracted start-up script goes back in, as a file.
+const INIT_MARK: &str = "<!--init-script-->";
+
+/// The first inline `<script type="module">` (one without `src`), and the
+/// page with [`INIT_MARK`] in its place.
+fn extract_inline_script(html: &str) -> Option<(String, String)> {
+    let start = ["<script type=module>", r#"<script type="module">"#]
+        .into_iter()
+        .find_map(|tag| html.find(tag).map(|at| (at, tag.len())))?;
+    let (at, tag_len) = start;
+    let body_start = at + tag_len;
+    let end = body_start + html[body_start..].find("</script>")?;
+    let script = html[body_start..end].trim().to_owned();
+    let rest = format!(
+        "{}{INIT_MARK}{}",
+        &html[..at],
+        &html[end + "</script>".len()..]
+    );
+    Some((script, rest))
+}
+
+/// FNV-1a, 64 bits: a stable name for the extracted script, so a new build
+/// never serves an old one from a cache.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The file name of a page's link-preview image, beside its index.html.
 const PREVIEW: &str = "preview.png";
 
@@ -44,6 +83,20 @@ fn run() -> Result<(), String> {
     };
     let story = explainer::story::story().map_err(|e| format!("embedded story: {e}"))?;
     let base = BasePath(normalize_base(&base_href(&template)));
+    // Trunk starts the app with an inline module script; the pages' content
+    // security policy allows no inline script, so it moves to a file.
+    let template = match extract_inline_script(&template) {
+        Some((script, rest)) => {
+            let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
+            write(&dist.join(&name), &script)?;
+            rest.replacen(
+                INIT_MARK,
+                &format!(r#"<script type="module" src="{}/{name}"></script>"#, base.0),
+                1,
+            )
+        }
+        None => template,
+    };
     // The public address of the site's root, for canonical links and
     // previews (they must be absolute); without it those tags are left out.
     let site = std::env::var("SITE_URL")
@@ -171,16 +224,34 @@ fn page(
         Some(at) => format!("{}{head}{}", &with_lang[..at], &with_lang[at..]),
         None => with_lang,
     };
-    replace_title(&with_head, &title)
+    replace_title(&with_csp(&with_head), &title)
+}
+
+/// The page with its content security policy first in the head, before any
+/// script or style it governs: right after `<meta charset>`.
+fn with_csp(html: &str) -> String {
+    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{CSP}">"#);
+    let at = html
+        .find("<meta charset")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1))
+        .or_else(|| html.find("<head>").map(|at| at + "<head>".len()));
+    match at {
+        Some(at) => format!("{}{meta}{}", &html[..at], &html[at..]),
+        None => format!("{meta}{html}"),
+    }
 }
 
 /// Renders the app at `url` to an HTML string.
 fn render(story: &'static Story, base: BasePath, url: &str) -> String {
     let owner = Owner::new();
-    owner.with(|| {
+    let html = owner.with(|| {
         provide_context(RequestUrl::new(url));
         view! { <App story base/> }.to_html()
-    })
+    });
+    // Leptos marks places for hydration with `<!>`, which HTML calls a
+    // bogus comment. The app mounts afresh rather than hydrating, so the
+    // marks go.
+    html.replace("<!>", "")
 }
 
 /// The `href` of the template's `<base>` element ("/" if none). Trunk's
@@ -243,7 +314,29 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::base_href;
+    use super::{base_href, extract_inline_script, with_csp, INIT_MARK};
+
+    #[test]
+    fn the_policy_comes_before_anything_it_governs() {
+        let page = "<!doctype html><html><meta charset=utf-8><script src=a.js></script>";
+        let out = with_csp(page);
+        let policy = out.find("Content-Security-Policy").unwrap();
+        assert!(policy < out.find("<script").unwrap());
+        assert!(out.find("<meta charset").unwrap() < policy);
+    }
+
+    #[test]
+    fn the_inline_start_up_script_moves_out_of_the_page() {
+        let page = r#"<head><script type=module>import init from '/a.js';await init();</script><link rel=x></head>"#;
+        let (script, rest) = extract_inline_script(page).unwrap();
+        assert_eq!(script, "import init from '/a.js';await init();");
+        assert_eq!(rest, format!("<head>{INIT_MARK}<link rel=x></head>"));
+        assert_eq!(
+            extract_inline_script(r#"<script type="module" src="/x.js"></script>"#),
+            None
+        );
+        assert_eq!(extract_inline_script("<p>no script</p>"), None);
+    }
 
     #[test]
     fn reads_quoted_and_unquoted_base_hrefs() {

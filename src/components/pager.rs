@@ -36,11 +36,11 @@ pub fn Pager(
     };
     view! {
         <nav class="pager" aria-label=ui.steps.as_str()>
-            <a class="pager-prev" rel="prev" href=prev aria-disabled=move || prev().is_none().then_some("true")>
+            <a class="pager-prev" rel=move || prev().map(|_| "prev") href=prev aria-disabled=move || prev().is_none().then_some("true")>
                 <span aria-hidden="true">{ui.previous_icon.as_str()}" "</span>{ui.previous.as_str()}
             </a>
             <span class="pager-pos">{position}</span>
-            <a class="pager-next" rel="next" href=next aria-disabled=move || next().is_none().then_some("true")>
+            <a class="pager-next" rel=move || next().map(|_| "next") href=next aria-disabled=move || next().is_none().then_some("true")>
                 {ui.next.as_str()}<span aria-hidden="true">" "{ui.next_icon.as_str()}</span>
             </a>
         </nav>

@@ -202,9 +202,14 @@ pub fn AppendixView(
         Appendix::Sources => (&story.ui.sources_title, html::source_list(story)),
         Appendix::Glossary => (&story.ui.glossary_title, html::glossary(story)),
     };
+    // The whole-story page shows both lists: each needs its own id.
+    let id = match appendix {
+        Appendix::Sources => "appendix-sources",
+        Appendix::Glossary => "appendix-glossary",
+    };
     view! {
-        <section class="appendix" aria-labelledby="appendix-title">
-            <h2 id="appendix-title">{title.as_str()}</h2>
+        <section class="appendix" aria-labelledby=id>
+            <h2 id=id>{title.as_str()}</h2>
             <div inner_html=list></div>
         </section>
     }

@@ -15,11 +15,15 @@ const { chromium } = require(path.join(ROOT, 'tools/node_modules/playwright-core
 export const DIST = process.env.DIST || path.join(ROOT, 'dist');
 export const BASE = process.env.BASE_PATH || '';
 
+/** Origins pages may load from: the servers these tests started. */
+const origins = new Set();
+
 export async function start() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: build first (make build)`);
   }
   const server = await serve(DIST, { base: BASE });
+  origins.add(new URL(server.url).origin);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -39,9 +43,18 @@ export async function start() {
 
 /** Opens a page that records problems: console errors, page errors, failed requests. */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext({ deviceScaleFactor: 2, ...options });
+  const { extraOrigins = [], ...contextOptions } = options;
+  const context = await browser.newContext({ deviceScaleFactor: 2, ...contextOptions });
   const page = await context.newPage();
   const problems = [];
+  // Every request stays on our own origin (or, for a host page, the host's):
+  // no third-party fonts, scripts, beacons or images.
+  const allowed = new Set([...origins, ...extraOrigins]);
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (['data:', 'blob:'].includes(url.protocol)) return;
+    if (!allowed.has(url.origin)) problems.push(`request to another origin: ${r.url()}`);
+  });
   // Documents served with a 404 on purpose (the not-found page); Chromium logs
   // their status as a console error, which is expected, not a problem.
   const expected404 = new Set();

@@ -1,0 +1,180 @@
+// Quality gates that need a real browser: accessibility (axe-core, forced
+// colours, reduced motion), hostile input in the address, privacy (no
+// cookies, nothing stored), the content security policy, a soak, and the
+// Nu Html Checker over every built page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, openPage, mounted, pagePaths, chapterPaths, embedPaths, ROOT, DIST } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const AXE = fs.readFileSync(path.join(ROOT, 'tools/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the open page, as readable lines. */
+async function axe(page) {
+  // axe is injected by the test, so the page's own policy must let it in.
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return result;
+}
+
+test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark', async () => {
+  const pages = ['/', '/all/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/protests/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/'];
+  for (const scheme of ['light', 'dark']) {
+    const { page, context, problems } = await openPage(env.browser, { bypassCSP: true, colorScheme: scheme });
+    for (const p of pages) {
+      await page.goto(env.url + p);
+      await mounted(page);
+      if (await page.$('.chart-canvas')) await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+      assert.deepEqual(await axe(page), [], `${p} (${scheme})`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('forced colours: every control keeps a visible boundary and the chart still draws', async () => {
+  const { page, context, problems } = await openPage(env.browser, { forcedColors: 'active' });
+  await page.goto(env.url + '/context/protests/');
+  await mounted(page);
+  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+  // Buttons and the pager's links are drawn with a border the system colours.
+  const borders = await page.$$eval('.filters button, .downloads button, .share button, .pager a', (els) =>
+    els.map((el) => getComputedStyle(el).borderStyle).filter((b) => b === 'none'));
+  assert.deepEqual(borders, [], 'a control without a border');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus must stay visible');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile addresses show the story or the not-found view, and run nothing', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+  const hostile = [
+    `/${payload}/`,
+    '/%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E/',
+    '/javascript:window.__pwned=1/',
+    `/${'a'.repeat(5000)}/`,
+    '/round-one/%E2%80%AEeno-dnuor/',
+    '/r%D0%BEund-one/', // a Cyrillic о in "round"
+    '/round-one/%00/',
+    '/..%2F..%2Fetc%2Fpasswd',
+    '/embed/%2e%2e/round-one/',
+    `/round-one/?troops=${payload}`,
+    `/round-one/?timeline-hide=${'security,'.repeat(900)}`,
+    '/round-one/?opinion=%F0%9F%92%A5&opinion=x&opinion-hide=%',
+    `/round-one/#${payload}`,
+    '/round-one/#%',
+  ];
+  for (const p of hostile) {
+    await page.goto(env.url + p);
+    await mounted(page);
+    assert.ok(await page.isVisible('#page-title'), `${p}: a page is shown`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `${p}: ran the payload`);
+  }
+  // A "go" message aimed at a page that is not an embed is ignored.
+  await page.goto(env.url + '/round-one/');
+  await mounted(page);
+  await page.evaluate(() => window.postMessage({ type: 'strategic-dialogue:go', path: '/round-two/' }, '*'));
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /\/round-one\/$/);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every page carries the content security policy and no inline script', async () => {
+  for (const p of [...pagePaths(), ...embedPaths()]) {
+    const html = fs.readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
+    const csp = (html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/) || [])[1];
+    assert.ok(csp, `${p}: no policy`);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(csp, /'unsafe-eval'|script-src[^;]*unsafe-inline/);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs) || body.trim());
+    assert.deepEqual(inline.map((m) => m[0].slice(0, 80)), [], `${p}: inline script`);
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), `${p}: the policy comes first`);
+  }
+});
+
+test('reading the story sets no cookie and stores nothing', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + '/');
+  await mounted(page);
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await page.goto(env.url + '/round-two/kadhimis-footing/?opinion=iran-2020');
+  await mounted(page);
+  assert.deepEqual(await context.cookies(), []);
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    caches: 'caches' in window ? (await caches.keys()).length : 0,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, databases: 0, caches: 0 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('soak: 1,000 step changes and 100 resizes leave no error, and memory levels off', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  await page.goto(env.url + '/context/');
+  await mounted(page);
+  const memory = () => page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  // Back and forth through every step: turn round at the last step and at
+  // the first (whose previous page, the cover, is not a step).
+  const home = new URL(page.url()).pathname;
+  let forward = true;
+  const samples = [];
+  for (let i = 0; i < 1000; i++) {
+    const here = new URL(page.url()).pathname;
+    const atEnd = forward && (await page.getAttribute('.pager-next', 'aria-disabled')) === 'true';
+    if (atEnd || (!forward && here === home)) forward = !forward;
+    const before = page.url();
+    await page.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((u) => location.href !== u, before, { timeout: 5000 });
+    if (i % 100 === 99) samples.push(await memory());
+  }
+  for (let i = 0; i < 100; i++) await page.setViewportSize({ width: 900 + (i % 2) * 380, height: 900 });
+  samples.push(await memory());
+  const [first, last] = [samples[0], samples[samples.length - 1]];
+  console.log(`# wasm memory after 100 steps ${(first / 1048576).toFixed(1)} MiB; after 1,000 steps and 100 resizes ${(last / 1048576).toFixed(1)} MiB`);
+  // Growth after the first hundred steps must be small: memory levels off.
+  assert.ok(last <= first + 4 * 1048576, `wasm memory grew from ${first} to ${last}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the Nu Html Checker finds no error in any built page', () => {
+  const jar = path.join(ROOT, 'tools/node_modules/vnu-jar/build/dist/vnu.jar');
+  const files = [...pagePaths(), ...embedPaths()].map((p) => path.join(DIST, p, 'index.html'));
+  files.push(path.join(DIST, '404.html'));
+  let out = '';
+  try {
+    out = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    out = `${e.stdout || ''}${e.stderr || ''}`;
+  }
+  assert.equal(out.trim(), '', out.split('\n').slice(0, 20).join('\n'));
+});
