@@ -190,11 +190,23 @@ pub fn mount() {
         let _ = html.set_attribute("lang", &story.meta.lang);
         let _ = html.set_attribute("dir", &story.meta.dir);
     }
-    root.set_inner_html("");
+    // The app is built off the page and swapped in only once it is whole:
+    // if anything fails while it is built, the prerendered text stays.
+    let Ok(fresh) = document()
+        .create_element("div")
+        .map(|el| el.unchecked_into::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
+    fresh.set_id("app");
     let base = crate::state::base_from_document();
-    leptos::mount::mount_to(root.clone(), move || view! { <App story base/> }).forget();
+    leptos::mount::mount_to(fresh.clone(), move || view! { <App story base/> }).forget();
+    if root.replace_with_with_node_1(&fresh).is_err() {
+        leptos::logging::error!("the app could not take the page's place");
+        return;
+    }
     // Tells tests (and curious readers of the DOM) that the wasm app is live.
-    let _ = root.set_attribute("data-mounted", "");
+    let _ = fresh.set_attribute("data-mounted", "");
 }
 
 /// Installs the panic hook: the panic goes to the console (with its Rust

@@ -108,3 +108,42 @@ fn a_link_to_the_same_view_keeps_only_chart_state() {
     );
     assert_eq!(chart_state(&pairs(&[("troops", "")])), "");
 }
+
+#[test]
+fn arbitrary_query_values_never_panic_and_only_name_what_exists() {
+    let story = story().unwrap();
+    let groups = ["security", "politics", "diplomacy"];
+    // A small xorshift generator: reproducible, no dependency.
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let alphabet: Vec<char> =
+        "abcdefghij-,=&?#%/<>\"' \u{0}\u{202e}\u{200b}éمسكون0123456789securitypoliticsmay2003"
+            .chars()
+            .collect();
+    for _ in 0..20_000 {
+        let len = (next() % 80) as usize;
+        let value: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for kind in ChartKind::ALL {
+            let all = slugs(story, kind);
+            if let Some(i) = find_item(Some(&value), all.iter().map(String::as_str)) {
+                assert_eq!(all[i], value.trim());
+            }
+        }
+        for g in hidden(Some(&value), groups) {
+            assert!(groups.contains(&g.as_str()));
+        }
+        let pairs = vec![
+            ("troops".to_owned(), value.clone()),
+            (value.clone(), value.clone()),
+        ];
+        let href = with_state("/round-one/", &pairs, ChartKind::Timeline, None, &[]);
+        assert!(href.starts_with("/round-one/"));
+    }
+}
