@@ -1,7 +1,6 @@
 //! The root component: router, page chrome, and the page for the URL.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route as RouterRoute, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -20,7 +19,6 @@ pub fn App(
     /// Where the site is deployed ("" at a domain's root).
     base: BasePath,
 ) -> impl IntoView {
-    provide_meta_context();
     provide_base(base.clone());
     view! {
         <Router base=base.0>
@@ -40,7 +38,10 @@ fn Shell(story: &'static Story) -> impl IntoView {
     };
     let route = Memo::new(move |_| path.with(|p| Route::parse(story, p)));
     let (route, page_path): (Signal<Route>, Signal<String>) = (route.into(), path.into());
-    let title = move || page_title(story, route.get());
+    // The document's title follows the page. The prerenderer writes each
+    // page's title into its HTML; in the browser an effect keeps it current.
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| document().set_title(&page_title(story, route.get())));
     let ui = &story.ui;
     let article = &story.meta.article;
     let credit = fill(
@@ -62,7 +63,6 @@ fn Shell(story: &'static Story) -> impl IntoView {
     // chosen once, from the address the page was opened at.
     if route.get_untracked().unembed().is_some() {
         return view! {
-            <Title text=title/>
             <main id="main" class="embed" tabindex="-1">
                 <Routes fallback=|| ()>
                     <RouterRoute path=path!("/*any") view=move || view! { <Page story route path=page_path/> }/>
@@ -74,7 +74,6 @@ fn Shell(story: &'static Story) -> impl IntoView {
     }
 
     view! {
-        <Title text=title/>
         <a class="skip-link" href="#main">{ui.skip_to_content.as_str()}</a>
         <ProgressBar story route/>
         <header class="masthead">

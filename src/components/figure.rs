@@ -166,7 +166,7 @@ pub fn ChartFigure(
         move |_: leptos::ev::MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             {
-                use crate::charts::export::{csv, svg};
+                use crate::charts::export::csv;
                 use crate::components::download::{save_text, save_url};
                 let kind = kind.get_untracked();
                 let file = format!("{}.{format}", kind.slug());
@@ -177,9 +177,24 @@ pub fn ChartFigure(
                             size.0.get_untracked().round().max(1.0) as u32,
                             size.1.get_untracked().round().max(1.0) as u32,
                         );
-                        view.with_untracked(|v| svg(story, kind, v, size, dark.get_untracked()))
+                        // Through the shared backend, so the charts are
+                        // compiled once for the canvas and the download.
+                        let mut svg = String::new();
+                        let drawn = {
+                            let backend = crate::components::backend::Backend::Svg(
+                                plotters::prelude::SVGBackend::with_string(&mut svg, size),
+                            );
+                            let style = crate::charts::ChartStyle {
+                                scale: 1.0,
+                                dark: dark.get_untracked(),
+                            };
+                            view.with_untracked(|v| {
+                                crate::charts::draw(kind, backend, &story.data, v, &style)
+                            })
+                        };
+                        drawn
                             .map_err(|e| e.to_string())
-                            .and_then(|svg| save_text(&file, "image/svg+xml", &svg))
+                            .and_then(|_| save_text(&file, "image/svg+xml", &svg))
                     }
                     _ => canvas
                         .get_untracked()
@@ -397,6 +412,7 @@ mod paint {
             canvas.set_height(h);
         }
         let backend = CanvasBackend::with_canvas_object(canvas.clone())
+            .map(crate::components::backend::Backend::Canvas)
             .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
         let style = ChartStyle { scale, dark };
         draw(kind, backend, &story.data, view, &style)
