@@ -33,6 +33,14 @@ fn label_of(group: Option<&crate::story::Group>) -> &str {
     group.map_or("", |g| g.label.as_str())
 }
 
+/// Who published the sources with these ids, for a readout or a table
+/// cell; an id the story does not list is shown as it is.
+fn publishers<'a>(story: &'a Story, ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| story.source(id).map_or(id, |s| s.publisher.as_str()))
+        .collect::<Vec<_>>()
+        .join(&story.ui.source_separator)
+}
+
 /// The URL slug of every item of a figure, in keyboard order.
 pub fn slugs(story: &Story, kind: ChartKind) -> Vec<String> {
     match story.data.dataset(kind) {
@@ -73,16 +81,7 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
         .and_then(|r| data.rounds.get(usize::from(r).checked_sub(1)?))
         .map_or("", String::as_str);
     let value = value_text(data, item);
-    let source = item
-        .sources
-        .iter()
-        .map(|id| {
-            story
-                .source(id)
-                .map_or(id.as_str(), |s| s.publisher.as_str())
-        })
-        .collect::<Vec<_>>()
-        .join(&story.ui.source_separator);
+    let source = publishers(story, item.sources.iter().map(String::as_str));
     let text = fill(
         &data.readout,
         &[
@@ -208,12 +207,7 @@ pub struct Table {
 /// The numbers behind figure `kind`, with their sources and caveats.
 pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
     let ui = &story.ui;
-    let sources = |ids: &[&str]| {
-        ids.iter()
-            .map(|id| story.source(id).map_or(*id, |s| s.publisher.as_str()))
-            .collect::<Vec<_>>()
-            .join(&ui.source_separator)
-    };
+    let sources = |ids: &[&str]| publishers(story, ids.iter().copied());
     let Some(data) = story.data.dataset(kind) else {
         let t = &story.data.troops;
         let count = |v: f64| match numbers {

@@ -350,6 +350,35 @@ pub fn label<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Outlines an emphasised item's box, `d` CSS pixels outside `corners`:
+/// in ink when it is the selected item, in its own colour when the step is
+/// about it, and not at all otherwise.
+#[allow(clippy::too_many_arguments)]
+pub fn ring<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    view: &View,
+    item: usize,
+    color: RGBColor,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    width: f64,
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    if !view.emphasised(item) {
+        return Ok(());
+    }
+    let ink = if view.selected == Some(item) {
+        style.palette().ink
+    } else {
+        color
+    };
+    let d = px(style, 3.0);
+    area.draw(&Rectangle::new(
+        [(x0 - d, y0 - d), (x1 + d, y1 + d)],
+        ShapeStyle::from(ink).stroke_width(style.px(width)),
+    ))?;
+    Ok(())
+}
+
 /// A CSS length in backend pixels, as a signed coordinate.
 pub fn px(style: &ChartStyle, css: f64) -> i32 {
     i32::try_from(style.px(css)).unwrap_or(i32::MAX)

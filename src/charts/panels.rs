@@ -9,7 +9,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{items::value_text, label, px, ChartStyle, DrawResult, Hits, Target, View};
+use super::{items::value_text, label, px, ring, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::{Dataset, Item};
 
 /// Below this width, in CSS pixels, the panels stack.
@@ -358,18 +358,7 @@ fn meters<DB: DrawingBackend>(
                 [(x0, bar_y), (end, bar_y + bar_h)],
                 color.filled(),
             ))?;
-            if view.emphasised(n) {
-                let ring = if view.selected == Some(n) {
-                    pal.ink
-                } else {
-                    color
-                };
-                let d = px(style, 3.0);
-                area.draw(&Rectangle::new(
-                    [(x0 - d, y - d), (x1 + d, bar_y + bar_h + d)],
-                    ShapeStyle::from(ring).stroke_width(style.px(1.5)),
-                ))?;
-            }
+            ring(area, view, n, color, (x0, y, x1, bar_y + bar_h), 1.5, style)?;
             hits.targets.push(Target {
                 item: n,
                 rect: (base_x + x0, base_y + y, base_x + x1, base_y + bar_y + bar_h),

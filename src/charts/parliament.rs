@@ -6,7 +6,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{
-    items::value_text, label, px, text_on, text_width, ChartStyle, DrawResult, Hits, Target, View,
+    items::value_text, label, px, ring, text_on, text_width, ChartStyle, DrawResult, Hits, Target,
+    View,
 };
 use crate::story::Dataset;
 
@@ -100,18 +101,17 @@ pub fn draw<DB: DrawingBackend>(
                     style,
                 )?;
             }
-            if view.emphasised(n) {
-                let ring = if view.selected == Some(n) {
-                    pal.ink
-                } else {
-                    fill
-                };
-                let d = px(style, 3.0);
-                root.draw(&Rectangle::new(
-                    [(a, top - d), (b, top + bar_h + d)],
-                    ShapeStyle::from(ring).stroke_width(style.px(2.0)),
-                ))?;
-            }
+            // Neighbouring blocks touch, so the ring keeps to this block's width.
+            let inset = px(style, 3.0);
+            ring(
+                &root,
+                view,
+                n,
+                fill,
+                (a + inset, top, b - inset, top + bar_h),
+                2.0,
+                style,
+            )?;
             hits.targets.push(Target {
                 item: n,
                 rect: (a, top, b, top + bar_h),
@@ -161,18 +161,15 @@ pub fn draw<DB: DrawingBackend>(
                 (HPos::Left, VPos::Center),
                 style,
             )?;
-            if view.emphasised(n) {
-                let ring = if view.selected == Some(n) {
-                    pal.ink
-                } else {
-                    color
-                };
-                let d = px(style, 3.0);
-                root.draw(&Rectangle::new(
-                    [(x0 - d, y - d), (right + d, y + bloc_h + d)],
-                    ShapeStyle::from(ring).stroke_width(style.px(2.0)),
-                ))?;
-            }
+            ring(
+                &root,
+                view,
+                n,
+                color,
+                (x0, y, right, y + bloc_h),
+                2.0,
+                style,
+            )?;
             hits.targets.push(Target {
                 item: n,
                 rect: (x0, y, right, y + bloc_h),

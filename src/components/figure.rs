@@ -77,17 +77,8 @@ pub fn ChartFigure(
     let set_state = move |selected: Option<usize>, hidden: Vec<String>| {
         let kind = kind.get_untracked();
         let slug = selected.and_then(|i| slugs.with_untracked(|s| s.get(i).cloned()));
-        let pairs: Vec<(String, String)> = query.with_untracked(|q| {
-            let mut pairs = Vec::new();
-            for k in ChartKind::ALL {
-                for key in [select_key(k).to_owned(), hide_key(k)] {
-                    if let Some(v) = q.get_str(&key) {
-                        pairs.push((key, v.to_owned()));
-                    }
-                }
-            }
-            pairs
-        });
+        // with_state keeps only the other charts' keys from these.
+        let pairs = query.with_untracked(crate::state::query::pairs);
         let href = with_state(
             &location.pathname.get_untracked(),
             &pairs,

@@ -112,12 +112,7 @@ pub fn OpenFull(
     // The same view in the full explainer: the step, and the chart state
     // the reader has chosen inside the embed.
     let href = move || {
-        let pairs: Vec<(String, String)> = query.with(|q| {
-            q.clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect()
-        });
+        let pairs = query.with(crate::state::query::pairs);
         format!(
             "{}{}",
             route.get().canonical().href(story, &base),
