@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { start, openPage, mounted, DIST, ROOT } from '../tests/e2e/browser.mjs';
+import { start, openPage, mounted, drawn, FIGURES, DIST, ROOT } from '../tests/e2e/browser.mjs';
 
 const KB = (n) => (n / 1024).toFixed(1);
 const results = { date: new Date().toISOString(), sizes: {}, redraw: {}, lighthouse: {} };
@@ -30,21 +30,11 @@ console.table(Object.fromEntries(Object.entries({ ...results.sizes, 'first view 
 //    each draw (data-draw-ms on the canvas): selection changes and resizes.
 const env = await start();
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-// One step per figure: each chart is measured where the story shows it.
-const FIGURES = {
-  troops: '/round-one/security-markers/',
-  timeline: '/context/protests/',
-  opinion: '/round-two/kadhimis-footing/',
-  parliament: '/round-two/allies-in-parliament/',
-  commitments: '/round-one/iraqs-pledge/',
-  agenda: '/round-two/what-washington-wants/',
-  oil: '/open-issues/the-squeeze/',
-};
 for (const [kind, step] of Object.entries(FIGURES)) {
   const { page: tab, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
   await tab.goto(`${env.url}${step}`);
   await mounted(tab);
-  await tab.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  await drawn(tab);
   const draws = () => tab.$eval('.chart-canvas', (c) => [Number(c.dataset.draws), Number(c.dataset.drawMs)]);
   const samples = { selection: [], resize: [] };
   await tab.focus('.chart-canvas');

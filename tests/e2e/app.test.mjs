@@ -2,7 +2,7 @@
 // from loopback like any static host would serve it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, mounted, pagePaths, chapterPaths, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, chapterPaths, BASE } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -143,7 +143,7 @@ test('the page does not jump when the wasm takes over: layout shift at most 0.01
       await page.goto(env.url + p);
       await mounted(page);
       if (await page.$('.chart-canvas')) {
-        await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+        await drawn(page);
       }
       await page.waitForTimeout(300);
       const shift = await page.evaluate(() => window.__shift);

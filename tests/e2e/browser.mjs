@@ -88,6 +88,22 @@ export async function mounted(page) {
   await page.waitForSelector('#app[data-mounted]', { timeout: 15000 });
 }
 
+/** Waits until the page's chart has been drawn at least once. */
+export async function drawn(page) {
+  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+}
+
+/** One step per figure: where the story shows each chart. */
+export const FIGURES = {
+  troops: '/round-one/security-markers/',
+  timeline: '/context/protests/',
+  opinion: '/round-two/kadhimis-footing/',
+  parliament: '/round-two/allies-in-parliament/',
+  commitments: '/round-one/iraqs-pledge/',
+  agenda: '/round-two/what-washington-wants/',
+  oil: '/open-issues/the-squeeze/',
+};
+
 /** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", …
  * Embeds (under /embed/) are listed by embedPaths() instead. */
 export function pagePaths() {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, openPage, mounted, ROOT, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, ROOT, BASE } from './browser.mjs';
 
 /**
  * First-view transfer budget, brotli, in KB. The issue's budget is 150 KB
@@ -36,7 +36,7 @@ test(`the first view of a step transfers at most ${FIRST_VIEW_BUDGET_KB} KB with
   });
   await page.goto(env.url + '/round-one/security-markers/');
   await mounted(page);
-  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  await drawn(page);
   await page.waitForTimeout(200);
   let total = 0;
   const rows = [];

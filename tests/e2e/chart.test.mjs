@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, ROOT } from './browser.mjs';
+import { start, openPage, mounted, drawn, FIGURES, ROOT } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -82,16 +82,6 @@ test('the data table matches the downloaded CSV, and the images download', async
   await context.close();
 });
 
-// One step per figure, and how many items its data file holds.
-const FIGURES = {
-  troops: '/round-one/security-markers/',
-  timeline: '/context/protests/',
-  opinion: '/round-two/kadhimis-footing/',
-  parliament: '/round-two/allies-in-parliament/',
-  commitments: '/round-one/iraqs-pledge/',
-  agenda: '/round-two/what-washington-wants/',
-  oil: '/open-issues/the-squeeze/',
-};
 const itemsInDataFile = (kind) => {
   const text = fs.readFileSync(path.join(ROOT, 'content/en/data', `${kind}.toml`), 'utf8');
   return (text.match(kind === 'troops' ? /^\[\[points\]\]/gm : /^\[\[items\]\]/gm) || []).length;
@@ -104,7 +94,7 @@ test('every figure draws, its keyboard moves a readout, and its table matches it
       await page.goto(env.url + step);
       await mounted(page);
       assert.equal(await page.getAttribute('.figure', 'data-chart'), kind, step);
-      await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+      await drawn(page);
       const ink = await page.$eval('.chart-canvas', (c) => {
         const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
         let inked = 0;
@@ -136,7 +126,7 @@ test('timeline tracks and pledge domains filter with real buttons, and the link 
   await mounted(page);
   const security = page.locator('.filters button[data-group=security]');
   assert.equal(await security.getAttribute('aria-pressed'), 'true');
-  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  await drawn(page);
   const before = Number(await page.getAttribute('.chart-canvas', 'data-draws'));
   await security.click();
   await page.waitForURL(/timeline-hide=security/);
@@ -167,7 +157,7 @@ test('a pointer on a chart selects what is under it', async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(env.url + FIGURES.agenda);
   await mounted(page);
-  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  await drawn(page);
   const box = await page.locator('.chart-canvas').boundingBox();
   // The Washington column is on the left: its third ask sits a few rows down.
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);

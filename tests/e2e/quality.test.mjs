@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, pagePaths, chapterPaths, embedPaths, ROOT, DIST } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, ROOT, DIST } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -38,7 +38,7 @@ test('axe-core finds no violation on any chapter, the cover, the whole story or 
     for (const p of pages) {
       await page.goto(env.url + p);
       await mounted(page);
-      if (await page.$('.chart-canvas')) await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+      if (await page.$('.chart-canvas')) await drawn(page);
       assert.deepEqual(await axe(page), [], `${p} (${scheme})`);
     }
     assert.deepEqual(problems, []);
@@ -50,7 +50,7 @@ test('forced colours: every control keeps a visible boundary and the chart still
   const { page, context, problems } = await openPage(env.browser, { forcedColors: 'active' });
   await page.goto(env.url + '/context/protests/');
   await mounted(page);
-  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  await drawn(page);
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
   // Buttons and the pager's links are drawn with a border the system colours.
   const borders = await page.$$eval('.filters button, .downloads button, .share button, .pager a', (els) =>
