@@ -106,11 +106,9 @@ pub fn ChartFigure(
     // natively, where nothing is drawn.
     #[cfg(target_arch = "wasm32")]
     let (size, dark) = {
-        let size = leptos_use_element_size::use_element_size(frame);
-        (
-            (size.width, size.height),
-            leptos_use_preferences::use_preferred_dark(),
-        )
+        use crate::components::observe::{use_element_size, use_preferred_dark};
+        let size = use_element_size(frame);
+        ((size.width, size.height), use_preferred_dark())
     };
     #[cfg(not(target_arch = "wasm32"))]
     let (size, dark) = (

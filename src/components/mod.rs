@@ -6,6 +6,8 @@ pub mod backend;
 pub mod download;
 pub mod embed;
 pub mod figure;
+#[cfg(target_arch = "wasm32")]
+pub mod observe;
 pub mod pager;
 pub mod share;
 pub mod toc;
