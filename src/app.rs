@@ -1,12 +1,10 @@
 //! The root component: router, page chrome, and the page for the URL.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouterRoute, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::components::pager::ProgressBar;
 use crate::routes::Page;
+use crate::state::history::{use_location, Router};
 use crate::state::route::strip_base;
 use crate::state::{provide_base, use_base, BasePath, Route};
 use crate::story::{fill, Story};
@@ -42,6 +40,9 @@ fn Shell(story: &'static Story) -> impl IntoView {
     // page's title into its HTML; in the browser an effect keeps it current.
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| document().set_title(&page_title(story, route.get())));
+    // The page's own address, so the link works before the wasm arrives
+    // too: a bare "#main" would resolve against <base>, the site's root.
+    let skip_href = move || format!("{}#main", location.pathname.get());
     let ui = &story.ui;
     let article = &story.meta.article;
     let credit = fill(
@@ -64,9 +65,7 @@ fn Shell(story: &'static Story) -> impl IntoView {
     if route.get_untracked().unembed().is_some() {
         return view! {
             <main id="main" class="embed" tabindex="-1">
-                <Routes fallback=|| ()>
-                    <RouterRoute path=path!("/*any") view=move || view! { <Page story route path=page_path/> }/>
-                </Routes>
+                <Page story route path=page_path/>
             </main>
             <crate::components::embed::EmbedBridge story route/>
         }
@@ -74,19 +73,14 @@ fn Shell(story: &'static Story) -> impl IntoView {
     }
 
     view! {
-        <a class="skip-link" href="#main">{ui.skip_to_content.as_str()}</a>
+        <a class="skip-link" href=skip_href>{ui.skip_to_content.as_str()}</a>
         <ProgressBar story route/>
         <header class="masthead">
             <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
             <ContentsMenu story route/>
         </header>
         <main id="main" tabindex="-1">
-            // One wildcard route: our typed Route does the matching. <Routes>
-            // is still needed, because the router only writes a new address
-            // to the history once <Routes> reports the page is ready.
-            <Routes fallback=|| ()>
-                <RouterRoute path=path!("/*any") view=move || view! { <Page story route path=page_path/> }/>
-            </Routes>
+            <Page story route path=page_path/>
         </main>
         <footer class="site-foot">
             <p>

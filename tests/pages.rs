@@ -2,10 +2,10 @@
 //! reader gets the real text, the right title, and a friendly not-found page.
 
 use explainer::app::{page_title, App};
+use explainer::state::history::RequestUrl;
 use explainer::state::{BasePath, Route};
 use explainer::story::{story, Story};
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 fn render(path: &str, base: &str) -> String {
     let story: &'static Story = story().unwrap();

@@ -6,10 +6,10 @@
 use explainer::components::figure::ChartFigure;
 use explainer::components::pager::Pager;
 use explainer::routes::chapter::ChapterView;
+use explainer::state::history::Router;
 use explainer::state::{provide_base, BasePath, Route};
 use explainer::story::{story, ChartKind, Figure, Story};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -61,7 +61,7 @@ async fn chapter_view_follows_its_step_signal() {
     let (step, set_step) = signal(0usize);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_base(BasePath::default());
-        view! { <Router><ChapterView story chapter=1 step/></Router> }
+        view! { <Router base=""><ChapterView story chapter=1 step/></Router> }
     });
     let chapter = &story.chapters[1];
     assert_eq!(text_of(&root, "#step-title"), chapter.steps[0].title);
@@ -99,7 +99,7 @@ async fn the_figure_draws_and_the_keyboard_moves_its_readout() {
     }));
     // The figure keeps its selection in the URL, so it needs the router.
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router><ChartFigure story figure/></Router> }
+        view! { <Router base=""><ChartFigure story figure/></Router> }
     });
     let canvas: web_sys::HtmlCanvasElement = root
         .query_selector("canvas")
@@ -146,7 +146,7 @@ fn the_pager_links_across_chapters() {
     });
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_base(BasePath("/sub".into()));
-        view! { <Router><Pager story route/></Router> }
+        view! { <Router base=""><Pager story route/></Router> }
     });
     let href = |sel: &str| {
         root.query_selector(sel)

@@ -10,12 +10,12 @@
 use std::path::{Path, PathBuf};
 
 use explainer::app::{page_description, page_title, App};
+use explainer::state::history::RequestUrl;
 use explainer::state::route::normalize_base;
 use explainer::state::{BasePath, Route};
 use explainer::story::html::escape;
 use explainer::story::Story;
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 /// The content security policy of every page: scripts and styles from the
 /// site only, WebAssembly allowed to compile, no eval, no plugins, nothing

@@ -29,10 +29,10 @@ pub fn ChartFigure(
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let query = leptos_router::hooks::use_query_map();
-    let location = leptos_router::hooks::use_location();
+    let location = crate::state::history::use_location();
+    let query = location.query;
     // Stored, so the handlers below stay Copy and can be shared freely.
-    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let navigate = StoredValue::new_local(crate::state::history::use_navigate());
 
     let kind =
         Memo::new(move |_| figure.with(|f| f.as_ref().map_or(ChartKind::Troops, |f| f.chart)));
@@ -49,8 +49,8 @@ pub fn ChartFigure(
             .unwrap_or_default();
         let (select, hide) = query.with(|q| {
             (
-                q.get_str(select_key(kind)).map(str::to_owned),
-                q.get_str(&hide_key(kind)).map(str::to_owned),
+                q.get(select_key(kind)).map(str::to_owned),
+                q.get(&hide_key(kind)).map(str::to_owned),
             )
         });
         let hidden = hidden(hide.as_deref(), groups);
@@ -78,7 +78,7 @@ pub fn ChartFigure(
         let kind = kind.get_untracked();
         let slug = selected.and_then(|i| slugs.with_untracked(|s| s.get(i).cloned()));
         // with_state keeps only the other charts' keys from these.
-        let pairs = query.with_untracked(crate::state::query::pairs);
+        let pairs = query.with_untracked(|q| q.pairs().to_vec());
         let href = with_state(
             &location.pathname.get_untracked(),
             &pairs,
@@ -89,10 +89,9 @@ pub fn ChartFigure(
         navigate.with_value(|navigate| {
             navigate(
                 &href,
-                leptos_router::NavigateOptions {
+                crate::state::history::Navigate {
                     replace: true,
-                    scroll: false,
-                    ..crate::state::href_navigation()
+                    keep_scroll: true,
                 },
             )
         });

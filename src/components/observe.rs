@@ -91,8 +91,7 @@ pub fn use_preferred_dark() -> Signal<bool> {
         // Removed with its owner, so a remounted figure does not keep a stale
         // listener writing to a disposed signal.
         on_cleanup(move || {
-            let _ = query
-                .remove_event_listener_with_callback("change", listener.unchecked_ref());
+            let _ = query.remove_event_listener_with_callback("change", listener.unchecked_ref());
         });
     }
     dark.into()

@@ -108,15 +108,14 @@ pub fn OpenFull(
     route: Signal<Route>,
 ) -> impl IntoView {
     let base = use_base();
-    let query = leptos_router::hooks::use_query_map();
+    let query = crate::state::history::use_location().query;
     // The same view in the full explainer: the step, and the chart state
     // the reader has chosen inside the embed.
     let href = move || {
-        let pairs = query.with(crate::state::query::pairs);
         format!(
             "{}{}",
             route.get().canonical().href(story, &base),
-            crate::state::query::chart_state(&pairs)
+            query.with(|q| crate::state::query::chart_state(q.pairs()))
         )
     };
     view! {

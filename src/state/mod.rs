@@ -3,6 +3,7 @@
 
 pub mod embed;
 pub mod gesture;
+pub mod history;
 pub mod query;
 pub mod route;
 
@@ -26,23 +27,13 @@ pub fn use_base() -> String {
     use_context::<BasePath>().map(|b| b.0).unwrap_or_default()
 }
 
-/// Options for navigating to an `href` built by [`Route::href`]: it already
-/// carries the base path, so the router must not resolve it against the base
-/// a second time (which would double a sub-path).
-pub fn href_navigation() -> leptos_router::NavigateOptions {
-    leptos_router::NavigateOptions {
-        resolve: false,
-        ..Default::default()
-    }
-}
-
 /// A function that takes the reader to a page. Keyboard and touch navigation
 /// both go through it, so the base path and the navigation options are
 /// handled in one place.
 pub fn use_go_to(story: &'static crate::story::Story) -> impl Fn(Route) + Clone + 'static {
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = history::use_navigate();
     let base = use_base();
-    move |route: Route| navigate(&route.href(story, &base), href_navigation())
+    move |route: Route| navigate(&route.href(story, &base), history::Navigate::default())
 }
 
 /// Reads the base path from the page's `<base href>` (set by Trunk).

@@ -86,15 +86,6 @@ pub fn with_state(
     }
 }
 
-/// Each key of a query map with the value the charts read for it (the last
-/// one given), as the functions above take them.
-pub fn pairs(query: &leptos_router::params::ParamsMap) -> Vec<(String, String)> {
-    query
-        .latest_values()
-        .map(|(k, v)| (k.to_string(), v.to_owned()))
-        .collect()
-}
-
 /// The chart state in `query` as a query string ("?troops=may-2003"), or ""
 /// when there is none: what a link to the same view must carry. Anything
 /// that is not chart state is dropped.

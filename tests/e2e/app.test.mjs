@@ -130,6 +130,31 @@ test('arrow keys and links move between steps, and back returns', async () => {
   await context.close();
 });
 
+test('links stay in the app: no reload, the top of the new page, and the skip link jumps within this one', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 600 } });
+  await page.goto(`${env.url}/round-one/security-markers/`);
+  await mounted(page);
+  const here = new URL(page.url()).pathname;
+  // <base href> would send a bare "#main" to the site's root.
+  assert.equal(await page.getAttribute('.skip-link', 'href'), `${here}#main`);
+  await page.evaluate(() => { window.__samePage = true; });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  assert.equal(new URL(page.url()).pathname, here, 'the skip link left the page');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const last = await page.getAttribute('.step-list li:last-child a', 'href');
+  await page.click('.step-list li:last-child a');
+  await page.waitForURL((u) => u.pathname === last);
+  await page.waitForFunction(() => window.scrollY === 0);
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'the link reloaded the page');
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === here);
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'back reloaded the page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the page does not jump when the wasm takes over: layout shift at most 0.01', async () => {
   for (const [width, height] of [[390, 844], [1280, 900]]) {
     const { page, context, problems } = await openPage(env.browser, { viewport: { width, height } });
