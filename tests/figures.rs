@@ -481,3 +481,46 @@ fn marks_and_text_have_enough_contrast_in_both_themes() {
         }
     }
 }
+
+#[test]
+fn fixed_point_numbers_round_like_the_formatter_they_replace() {
+    use explainer::charts::fixed;
+    for v in [
+        0.0, 0.04, 0.05, 1.25, 63.0, 99.95, -2.5, -0.04, 171_000.4, 12.345,
+    ] {
+        for d in 0..=2 {
+            // The formatter rounds halves to even on the binary value; the
+            // two agree everywhere the app shows a number (tenths at most).
+            let expected = format!("{v:.*}", d as usize);
+            let got = fixed(v, d);
+            let close = (got.parse::<f64>().unwrap() - expected.parse::<f64>().unwrap()).abs()
+                <= 10f64.powi(-(d as i32)) + 1e-9;
+            assert!(close, "{v} to {d} places: {got} vs {expected}");
+            assert_eq!(
+                got.split('.').nth(1).map_or(0, str::len),
+                d as usize,
+                "{got}"
+            );
+        }
+    }
+    assert_eq!(fixed(-0.04, 1), "0.0");
+    assert_eq!(fixed(63.04, 1), "63.0");
+    assert_eq!(fixed(1.25, 0), "1");
+}
+
+#[test]
+fn the_triangle_marker_is_upright_and_symmetric() {
+    use explainer::charts::triangle;
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (40, 40)).into_drawing_area();
+        root.draw(&(EmptyElement::at((20, 20)) + triangle(8, BLACK.filled())))
+            .unwrap();
+        root.present().unwrap();
+    }
+    assert!(svg.contains("<polygon"), "{svg}");
+    // Apex straight above the centre, base corners mirrored (plotters' own
+    // marker rounds up and leans one pixel to the right).
+    assert!(svg.contains("20,12 27,24 13,24"), "{svg}");
+}

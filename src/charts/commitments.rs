@@ -263,7 +263,7 @@ fn shape<DB: DrawingBackend>(
             [(at.0 - r, at.1 - r), (at.0 + r, at.1 + r)],
             color.filled(),
         ))?,
-        _ => root.draw(&TriangleMarker::new(at, r + 1, color.filled()))?,
+        _ => root.draw(&(EmptyElement::at(at) + super::triangle(r + 1, color.filled())))?,
     }
     Ok(())
 }

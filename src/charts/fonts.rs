@@ -15,8 +15,8 @@ pub fn ensure() {
         ONCE.call_once(|| {
             // The files are part of the build: if they do not parse, charts
             // fall back to drawing without text rather than failing.
-            let _ = register_font(super::FONT, FontStyle::Normal, REGULAR);
-            let _ = register_font(super::FONT, FontStyle::Bold, BOLD);
+            let _ = register_font(super::FONT.as_str(), FontStyle::Normal, REGULAR);
+            let _ = register_font(super::FONT.as_str(), FontStyle::Bold, BOLD);
         });
     }
 }

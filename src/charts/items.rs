@@ -14,7 +14,7 @@ pub fn number(value: f64) -> String {
     if value.fract() == 0.0 {
         thousands(value)
     } else {
-        format!("{value:.1}")
+        super::fixed(value, 1)
     }
 }
 

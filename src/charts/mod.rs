@@ -147,8 +147,39 @@ impl Palette {
     }
 }
 
-/// The font family used for chart text (the UI's system sans-serif).
-pub const FONT: &str = "sans-serif";
+/// The font family used for chart text (the UI's system sans-serif). A
+/// variant, not the name: plotters lower-cases a name to look it up, which
+/// brings Unicode case tables into the wasm.
+pub const FONT: FontFamily<'static> = FontFamily::SansSerif;
+
+/// An upward triangle of circumradius `r` around the origin (a plotters
+/// element placed with `EmptyElement::at(c) + triangle(..)`): plotters'
+/// `TriangleMarker` without its sine and cosine, which bring libm's
+/// trigonometry into the wasm for one shape.
+pub fn triangle(r: i32, style: ShapeStyle) -> Polygon<(i32, i32)> {
+    // cos 30° = 0.866: the corners sit at -90°, 30° and 150°.
+    let half_base = (f64::from(r) * 0.866).round() as i32;
+    let foot = (r + 1) / 2;
+    Polygon::new(vec![(0, -r), (half_base, foot), (-half_base, foot)], style)
+}
+
+/// `value` with `decimals` places (at most 3), by integer arithmetic: the
+/// `{:.N}` formatter brings a second float printer into the wasm.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(3);
+    let scale = 10_i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
+    }
+}
 
 /// Formats a count with thin grouping: 171000 → "171,000".
 pub fn thousands(value: f64) -> String {

@@ -145,7 +145,7 @@ fn time_panel<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(5)
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| super::fixed(*v, 0))
         .label_style((super::FONT, style.px(11.0)).into_font().color(&pal.muted))
         .axis_style(ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)))
         .bold_line_style(ShapeStyle::from(pal.grid).stroke_width(style.px(1.0)))

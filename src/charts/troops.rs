@@ -8,7 +8,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{thousands, ChartStyle, DrawResult, Hits, Target, View, FONT};
+use super::{thousands, triangle, ChartStyle, DrawResult, Hits, Target, View, FONT};
 use crate::story::Troops;
 
 /// Years between two sourced figures beyond which the line breaks.
@@ -125,7 +125,7 @@ pub fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(6)
-        .x_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&|y| super::fixed(*y, 0))
         .y_labels(4)
         .y_label_formatter(&|v| thousands(*v))
         .label_style(font(12.0, pal.muted))
@@ -185,11 +185,9 @@ pub fn draw<DB: DrawingBackend>(
             coalition_style,
         ))?;
     }
-    chart.draw_series(
-        coalition
-            .iter()
-            .map(|&(x, y)| TriangleMarker::new((x, y), style.px(4.0), pal.coalition.filled())),
-    )?;
+    chart.draw_series(coalition.iter().map(|&(x, y)| {
+        EmptyElement::at((x, y)) + triangle(style.px(4.0) as i32, pal.coalition.filled())
+    }))?;
 
     // US series: solid line, broken at gaps, with a dot per sourced figure.
     let years: Vec<f64> = data.points.iter().map(|p| p.year).collect();

@@ -274,7 +274,7 @@ pub fn ChartFigure(
             (bottom + 6.0, "0%")
         };
         Some(view! {
-            <div class="chart-tip" aria-hidden="true" style=format!("left:{x:.0}px;top:{y:.0}px;transform:translate({shift},{lift})")>
+            <div class="chart-tip" aria-hidden="true" style=format!("left:{}px;top:{}px;transform:translate({shift},{lift})", x.round() as i32, y.round() as i32)>
                 {text}
             </div>
         })
@@ -306,7 +306,7 @@ pub fn ChartFigure(
                 };
                 view! {
                     <button type="button" class="filter" data-group=g.slug.as_str() aria-pressed=move || shown().to_string() on:click=toggle>
-                        <span class="swatch" data-hue=format!("{:?}", g.hue).to_lowercase() aria-hidden="true"></span>
+                        <span class="swatch" data-hue=g.hue.slug() aria-hidden="true"></span>
                         {g.label.as_str()}
                     </button>
                 }

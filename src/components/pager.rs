@@ -106,7 +106,12 @@ pub fn ProgressBar(
     #[prop(into)]
     route: Signal<Route>,
 ) -> impl IntoView {
-    let pct = move || format!("{:.1}%", progress(story, route.get()) * 100.0);
+    let pct = move || {
+        format!(
+            "{}%",
+            crate::charts::fixed(progress(story, route.get()) * 100.0, 1)
+        )
+    };
     view! {
         <div class="progress" aria-hidden="true">
             <div class="progress-fill" style:inline-size=pct></div>

@@ -443,6 +443,21 @@ pub enum Hue {
     Neutral,
 }
 
+impl Hue {
+    /// The name the content files and the stylesheet use ("us", "iraq"…).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Hue::Us => "us",
+            Hue::Iraq => "iraq",
+            Hue::Iran => "iran",
+            Hue::Coalition => "coalition",
+            Hue::Blocs => "blocs",
+            Hue::Economy => "economy",
+            Hue::Neutral => "neutral",
+        }
+    }
+}
+
 /// A named category of items: a track, a series, a domain or a side.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
