@@ -34,11 +34,15 @@ pub fn by_date<'a>(data: &'a Dataset, group: &str) -> Vec<(f64, Vec<(usize, &'a 
         .enumerate()
         .filter(|(_, i)| i.group == group && i.x.is_some() && i.value.is_some())
         .collect();
-    dated.sort_by(|a, b| {
-        a.1.x
-            .partial_cmp(&b.1.x)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    // A stable insertion sort by date: a few dozen items at most, and it
+    // keeps std's sort machinery (several KB) out of the wasm.
+    for i in 1..dated.len() {
+        let mut j = i;
+        while j > 0 && dated[j - 1].1.x > dated[j].1.x {
+            dated.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     for (n, item) in dated {
         let x = item.x.unwrap_or_default();
         match out.last_mut() {

@@ -294,14 +294,14 @@ pub fn ChartFigure(
                     move || view.with(|v| v.shows(&slug))
                 };
                 let toggle = move |_| {
-                    let mut hidden = view.with_untracked(|v| v.hidden.clone());
-                    if let Some(p) = hidden.iter().position(|h| *h == slug) {
-                        hidden.remove(p);
-                    } else {
-                        hidden.push(slug.clone());
-                    }
-                    // Keep the URL's order stable: the groups' own order.
-                    hidden.sort_by_key(|h| data.groups.iter().position(|g| g.slug == *h));
+                    // The groups' own order, so the URL's is stable.
+                    let hidden = view.with_untracked(|v| {
+                        data.groups
+                            .iter()
+                            .filter(|g| (g.slug == slug) != v.hidden.contains(&g.slug))
+                            .map(|g| g.slug.clone())
+                            .collect::<Vec<_>>()
+                    });
                     set_state(view.with_untracked(|v| v.selected), hidden);
                 };
                 view! {
