@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, ROOT, DIST } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, ROOT, DIST, BASE } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -163,6 +163,61 @@ test('soak: 1,000 step changes and 100 resizes leave no error, and memory levels
   // Growth after the first hundred steps must be small: memory levels off.
   assert.ok(last <= first + 4 * 1048576, `wasm memory grew from ${first} to ${last}`);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A real panic in the release build, caused from outside as a hostile
+// extension or a broken browser could: the page refuses to create a canvas.
+// Leptos unwraps that call, so Rust panics; the reader must get the notice
+// with a reload link, and the page's text must stay.
+const refuseCanvas = () => {
+  const create = Document.prototype.createElement;
+  Document.prototype.createElement = function (tag, ...rest) {
+    if (window.__refuseCanvas !== false && String(tag).toLowerCase() === 'canvas') throw new Error('canvas refused by the test');
+    return create.call(this, tag, ...rest);
+  };
+};
+
+test('a panic while the app mounts leaves the prerendered text and shows a notice with a reload link', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.addInitScript(refuseCanvas);
+  const at = `${env.url}/round-one/security-markers/`;
+  await page.goto(at);
+  await page.waitForSelector('#crash[role=alert]');
+  const notice = await page.$eval('#crash', (n) => ({ text: n.textContent, href: n.querySelector('a')?.href }));
+  assert.match(notice.text, /\S/);
+  assert.equal(notice.href, at, 'the reload link reloads this page');
+  // The prerendered page is still there, whole: its title and its text.
+  assert.equal(await page.$('[data-mounted]'), null, 'a half-built app replaced the page');
+  const title = await page.textContent('#step-title');
+  assert.ok(title && title.trim().length > 3, `no step title: ${title}`);
+  const words = await page.evaluate(() => document.querySelector('main').innerText.split(/\s+/).length);
+  assert.ok(words > 80, `only ${words} words left on the page`);
+  assert.ok(problems.some((p) => p.includes('panicked')), `the panic was not reported: ${problems.join(' | ')}`);
+  await context.close();
+});
+
+test('a panic after the app is up keeps the page readable and shows the notice once', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.addInitScript(refuseCanvas);
+  await page.addInitScript(() => { window.__refuseCanvas = false; });
+  await page.goto(`${env.url}/`);
+  await mounted(page);
+  // An in-app move from the cover (no chart) to a step with a figure: the
+  // new page needs a canvas.
+  await page.evaluate((href) => {
+    window.__refuseCanvas = true;
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = 'go';
+    document.body.append(a);
+    a.click();
+  }, `${BASE}/round-one/security-markers/`);
+  await page.waitForSelector('#crash[role=alert]');
+  assert.equal(await page.$$eval('#crash', (n) => n.length), 1);
+  const words = await page.evaluate(() => document.body.innerText.split(/\s+/).length);
+  assert.ok(words > 20, `only ${words} words left on the page`);
+  assert.ok(problems.some((p) => p.includes('panicked')), problems.join(' | '));
   await context.close();
 });
 
