@@ -51,7 +51,7 @@ for (const [kind, step] of Object.entries(FIGURES)) {
     await tab.waitForFunction((n) => Number(document.querySelector('.chart-canvas').dataset.draws) > n, n);
     samples.selection.push((await draws())[1]);
   }
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 200; i++) {
     const [n] = await draws();
     await tab.setViewportSize({ width: 1000 + (i % 2) * 280, height: 900 });
     await tab.waitForFunction((n) => Number(document.querySelector('.chart-canvas').dataset.draws) > n, n);
