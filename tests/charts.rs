@@ -286,3 +286,68 @@ fn the_svg_export_is_a_whole_document_of_the_current_view() {
     assert!(doc.starts_with("<svg") && doc.trim_end().ends_with("</svg>"));
     assert!(doc.contains("width=\"800\"") && doc.contains(&hex(Palette::LIGHT.band)));
 }
+
+#[test]
+fn axis_ticks_are_round_and_cover_the_domain() {
+    use explainer::charts::axes::{decade_ticks, linear_ticks};
+    assert_eq!(
+        linear_ticks(100.0, 5),
+        vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    );
+    assert_eq!(linear_ticks(70.0, 5), vec![0.0, 20.0, 40.0, 60.0]);
+    assert_eq!(linear_ticks(10.0, 4), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
+    assert_eq!(linear_ticks(0.0, 5), vec![0.0]);
+    assert_eq!(linear_ticks(f64::NAN, 5), vec![0.0]);
+    assert_eq!(
+        decade_ticks(100.0, 300_000.0),
+        vec![100.0, 1_000.0, 10_000.0, 100_000.0]
+    );
+}
+
+#[test]
+fn the_plot_maps_its_domain_onto_its_pixels_on_linear_and_log_scales() {
+    use explainer::charts::axes::Plot;
+    let mut plot = Plot {
+        left: 10,
+        right: 110,
+        top: 0,
+        bottom: 300,
+        x: (2000.0, 2010.0),
+        y: (100.0, 100_000.0),
+        log_y: true,
+    };
+    assert_eq!(plot.at((2000.0, 100.0)), (10, 300));
+    assert_eq!(plot.at((2010.0, 100_000.0)), (110, 0));
+    // Each decade takes the same height on a log scale.
+    assert_eq!(plot.px_y(1_000.0), 200);
+    assert_eq!(plot.px_y(10_000.0), 100);
+    // Zero has no place on a log axis: it sits on the floor.
+    assert_eq!(plot.px_y(0.0), 300);
+    plot.log_y = false;
+    plot.y = (0.0, 100.0);
+    assert_eq!(plot.px_y(50.0), 150);
+    assert_eq!(plot.px_x(2005.0), 60);
+}
+
+#[test]
+fn dashes_alternate_drawn_and_blank_runs_and_carry_across_corners() {
+    use explainer::charts::axes::dashes;
+    // 30 px straight: dash 6, gap 4 → drawn at 0–6, 10–16, 20–26.
+    let pieces = dashes(&[(0, 0), (30, 0)], 6, 4);
+    assert_eq!(
+        pieces,
+        vec![
+            vec![(0, 0), (6, 0)],
+            vec![(10, 0), (16, 0)],
+            vec![(20, 0), (26, 0)]
+        ]
+    );
+    // Around a corner the pattern runs on: a dash may bend.
+    let pieces = dashes(&[(0, 0), (8, 0), (8, 10)], 6, 4);
+    assert_eq!(pieces[0], vec![(0, 0), (6, 0)]);
+    assert_eq!(pieces[1], vec![(8, 2), (8, 8)]);
+    let bent = dashes(&[(0, 0), (4, 0), (4, 10)], 6, 4);
+    assert_eq!(bent[0], vec![(0, 0), (4, 0), (4, 2)]);
+    // Degenerate input draws nothing and never loops.
+    assert!(dashes(&[(5, 5), (5, 5)], 6, 4).is_empty());
+}

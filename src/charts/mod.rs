@@ -5,6 +5,7 @@
 //! what hit-testing needs, in backend pixels.
 
 pub mod agenda;
+pub mod axes;
 pub mod commitments;
 pub mod export;
 pub mod fonts;

@@ -9,6 +9,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::axes::{linear_ticks, polyline, x_labels, y_grid, Plot};
 use super::{items::value_text, label, px, ring, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::{Dataset, Item};
 
@@ -137,24 +138,30 @@ fn time_panel<DB: DrawingBackend>(
     )?;
 
     let y_max = data.y_max.unwrap_or(100.0);
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(legend_h as u32)
-        .margin_right(style.px(14.0))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(22.0))
-        .y_label_area_size(style.px(30.0))
-        .build_cartesian_2d(x0..x1, 0.0..y_max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| super::fixed(*v, 0))
-        .label_style((super::FONT, style.px(11.0)).into_font().color(&pal.muted))
-        .axis_style(ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)))
-        .bold_line_style(ShapeStyle::from(pal.grid).stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()?;
+    let (width, height) = area.dim_in_pixel();
+    let plot = Plot {
+        left: px(style, 4.0) + px(style, 30.0),
+        right: width as i32 - px(style, 14.0),
+        top: legend_h,
+        bottom: height as i32 - px(style, 22.0),
+        x: (x0, x1),
+        y: (0.0, y_max),
+        log_y: false,
+    };
+    if let Some((from, to)) = view.period {
+        let (from, to) = (from.max(x0), to.min(x1));
+        if from < to {
+            area.draw(&Rectangle::new(
+                [(plot.px_x(from), plot.top), (plot.px_x(to), plot.bottom)],
+                pal.band.filled(),
+            ))?;
+        }
+    }
+    let ticks: Vec<(f64, String)> = linear_ticks(y_max, 5)
+        .into_iter()
+        .map(|v| (v, super::fixed(v, 0)))
+        .collect();
+    y_grid(area, &plot, &ticks, 11.0, &pal, style)?;
 
     // Time labels at the middle of each year, or of each given part.
     let parts: Vec<String> = if data.x_labels.is_empty() {
@@ -162,32 +169,16 @@ fn time_panel<DB: DrawingBackend>(
     } else {
         data.x_labels.clone()
     };
-    let plot = chart.plotting_area().clone();
-    // The plot maps to backend pixels; drawing on `area` wants its own.
-    let (bx, by) = area.get_base_pixel();
-    let rel = |(x, y): (i32, i32)| (x - bx, y - by);
     let step = (x1 - x0) / parts.len().max(1) as f64;
-    for (n, text) in parts.iter().enumerate() {
-        let (x, y) = rel(plot.map_coordinate(&(x0 + step * (n as f64 + 0.5), 0.0)));
-        label(
-            area,
-            text,
-            (x, y + px(style, 5.0)),
-            11.0,
-            pal.muted,
-            (HPos::Center, VPos::Top),
-            style,
-        )?;
-    }
-    if let Some((from, to)) = view.period {
-        let (from, to) = (from.max(x0), to.min(x1));
-        if from < to {
-            plot.draw(&Rectangle::new(
-                [(from, 0.0), (to, y_max)],
-                pal.band.filled(),
-            ))?;
-        }
-    }
+    let labels: Vec<(f64, String)> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(n, text)| (x0 + step * (n as f64 + 0.5), text))
+        .collect();
+    x_labels(area, &plot, &labels, false, 11.0, &pal, style)?;
+    // Hits are in the backend's pixels; drawing on `area` uses its own.
+    let (bx, by) = area.get_base_pixel();
+    let abs = |(x, y): (i32, i32)| (x + bx, y + by);
 
     let radius = px(style, 4.5);
     let mut rings = Vec::new();
@@ -202,16 +193,9 @@ fn time_panel<DB: DrawingBackend>(
             })
             .collect();
         let line_style = ShapeStyle::from(color).stroke_width(style.px(2.0));
-        if g.hollow {
-            chart.draw_series(DashedLineSeries::new(
-                line,
-                style.px(5.0),
-                style.px(4.0),
-                line_style,
-            ))?;
-        } else {
-            chart.draw_series(LineSeries::new(line, line_style))?;
-        }
+        let line: Vec<(i32, i32)> = line.into_iter().map(|p| plot.at(p)).collect();
+        let dash = g.hollow.then(|| (px(style, 5.0), px(style, 4.0)));
+        polyline(area, &line, dash, line_style)?;
         for (x, members) in &points {
             if members.len() > 1 {
                 // Sources disagree: a bracket from the lowest to the highest.
@@ -219,8 +203,8 @@ fn time_panel<DB: DrawingBackend>(
                 let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
                     (a.min(v), b.max(v))
                 });
-                let (px_x, top) = rel(plot.map_coordinate(&(*x, hi)));
-                let (_, bottom) = rel(plot.map_coordinate(&(*x, lo)));
+                let (px_x, top) = plot.at((*x, hi));
+                let bottom = plot.px_y(lo);
                 let d = px(style, 7.0);
                 let ink = ShapeStyle::from(pal.ink).stroke_width(style.px(1.5));
                 area.draw(&PathElement::new(
@@ -234,8 +218,8 @@ fn time_panel<DB: DrawingBackend>(
                 ))?;
             }
             for (n, item) in members {
-                let at = plot.map_coordinate(&(*x, item.value.unwrap_or_default()));
-                let (ax, ay) = rel(at);
+                let (ax, ay) = plot.at((*x, item.value.unwrap_or_default()));
+                let at = abs((ax, ay));
                 let r = if view.emphasised(*n) {
                     radius + px(style, 1.5)
                 } else {

@@ -8,7 +8,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{thousands, triangle, ChartStyle, DrawResult, Hits, Target, View, FONT};
+use super::axes::{decade_ticks, polyline, x_labels, y_grid, Plot};
+use super::{px, thousands, triangle, ChartStyle, DrawResult, Hits, Target, View, FONT};
 use crate::story::Troops;
 
 /// Years between two sourced figures beyond which the line breaks.
@@ -104,35 +105,36 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&pal.ground)?;
     let font = |size: f64, color: RGBColor| (FONT, style.px(size)).into_font().color(&color);
 
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(style.px(12.0))
-        .margin_right(style.px(16.0))
-        .margin_left(style.px(4.0))
-        .x_label_area_size(style.px(26.0))
-        .y_label_area_size(style.px(58.0))
-        .build_cartesian_2d(X_RANGE.0..X_RANGE.1, (Y_RANGE.0..Y_RANGE.1).log_scale())?;
+    let (width, height) = root.dim_in_pixel();
+    let plot = Plot {
+        left: px(style, 4.0) + px(style, 58.0),
+        right: width as i32 - px(style, 16.0),
+        top: px(style, 12.0),
+        bottom: height as i32 - px(style, 26.0),
+        x: X_RANGE,
+        y: Y_RANGE,
+        log_y: true,
+    };
 
     // The step's period first, so everything else draws over it.
     if let Some((from, to)) = view.period {
         let (from, to) = (from.max(X_RANGE.0), to.min(X_RANGE.1));
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(from, Y_RANGE.0), (to, Y_RANGE.1)],
+        root.draw(&Rectangle::new(
+            [(plot.px_x(from), plot.top), (plot.px_x(to), plot.bottom)],
             pal.band.filled(),
-        )))?;
+        ))?;
     }
 
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|y| super::fixed(*y, 0))
-        .y_labels(4)
-        .y_label_formatter(&|v| thousands(*v))
-        .label_style(font(12.0, pal.muted))
-        .axis_style(ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)))
-        .bold_line_style(ShapeStyle::from(pal.grid).stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()?;
+    let counts: Vec<(f64, String)> = decade_ticks(Y_RANGE.0, Y_RANGE.1)
+        .into_iter()
+        .map(|v| (v, thousands(v)))
+        .collect();
+    y_grid(&root, &plot, &counts, 12.0, &pal, style)?;
+    let years: Vec<(f64, String)> = (2005..=2020)
+        .step_by(5)
+        .map(|y| (f64::from(y), y.to_string()))
+        .collect();
+    x_labels(&root, &plot, &years, true, 12.0, &pal, style)?;
 
     // Event markers: a thin vertical rule each, and a label where one fits.
     let markers: Vec<_> = data
@@ -140,33 +142,27 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .filter(|m| (X_RANGE.0..=X_RANGE.1).contains(&m.year))
         .collect();
-    let (plot_x, _) = chart.plotting_area().get_pixel_range();
-    let xs: Vec<i32> = markers
-        .iter()
-        .map(|m| chart.plotting_area().map_coordinate(&(m.year, Y_RANGE.1)).0)
-        .collect();
+    let xs: Vec<i32> = markers.iter().map(|m| plot.px_x(m.year)).collect();
     let widths: Vec<i32> = markers
         .iter()
         .map(|m| label_width(&m.label, style))
         .collect();
     let gap = i32::try_from(style.px(3.0)).unwrap_or(3);
-    let places = place_labels(&xs, &widths, plot_x.clone(), gap);
-    for (m, place) in markers.iter().zip(places) {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(m.year, Y_RANGE.0), (m.year, Y_RANGE.1)],
+    let places = place_labels(&xs, &widths, plot.left..plot.right, gap);
+    for ((m, place), x) in markers.iter().zip(places).zip(&xs) {
+        root.draw(&PathElement::new(
+            vec![(*x, plot.top), (*x, plot.bottom)],
             ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)),
-        )))?;
+        ))?;
         let Some(place) = place else { continue };
-        let row_y = if place.row == 0 { 200_000.0 } else { 110_000.0 };
+        let row_y = plot.px_y(if place.row == 0 { 200_000.0 } else { 110_000.0 });
         let (anchor, dx) = if place.left {
             (HPos::Right, -gap)
         } else {
             (HPos::Left, gap)
         };
         let text_style = font(11.0, pal.ink).pos(Pos::new(anchor, VPos::Top));
-        chart.plotting_area().draw(
-            &(EmptyElement::at((m.year, row_y)) + Text::new(m.label.clone(), (dx, 0), text_style)),
-        )?;
+        root.draw(&Text::new(m.label.clone(), (x + dx, row_y), text_style))?;
     }
 
     // Coalition: only sourced, non-zero counts (zero has no place on a log axis).
@@ -178,51 +174,45 @@ pub fn draw<DB: DrawingBackend>(
     let coalition_years: Vec<f64> = coalition.iter().map(|p| p.0).collect();
     let coalition_style = ShapeStyle::from(pal.coalition).stroke_width(style.px(2.0));
     for run in segments(&coalition_years) {
-        chart.draw_series(DashedLineSeries::new(
-            coalition[run].iter().copied(),
-            style.px(6.0),
-            style.px(4.0),
+        let line: Vec<(i32, i32)> = coalition[run].iter().map(|&p| plot.at(p)).collect();
+        polyline(
+            &root,
+            &line,
+            Some((px(style, 6.0), px(style, 4.0))),
             coalition_style,
-        ))?;
+        )?;
     }
-    chart.draw_series(coalition.iter().map(|&(x, y)| {
-        EmptyElement::at((x, y)) + triangle(style.px(4.0) as i32, pal.coalition.filled())
-    }))?;
+    for &p in &coalition {
+        root.draw(
+            &(EmptyElement::at(plot.at(p)) + triangle(px(style, 4.0), pal.coalition.filled())),
+        )?;
+    }
 
     // US series: solid line, broken at gaps, with a dot per sourced figure.
-    let years: Vec<f64> = data.points.iter().map(|p| p.year).collect();
+    let point = |p: &crate::story::TroopPoint| plot.at((p.year, p.us.max(Y_RANGE.0)));
+    let point_years: Vec<f64> = data.points.iter().map(|p| p.year).collect();
     let us_style = ShapeStyle::from(pal.us).stroke_width(style.px(2.5));
-    for run in segments(&years) {
-        chart.draw_series(LineSeries::new(
-            data.points[run]
-                .iter()
-                .map(|p| (p.year, p.us.max(Y_RANGE.0))),
-            us_style,
-        ))?;
+    for run in segments(&point_years) {
+        let line: Vec<(i32, i32)> = data.points[run].iter().map(point).collect();
+        polyline(&root, &line, None, us_style)?;
     }
-    chart.draw_series(data.points.iter().map(|p| {
-        Circle::new(
-            (p.year, p.us.max(Y_RANGE.0)),
-            style.px(3.5),
-            pal.us.filled(),
-        )
-    }))?;
+    for p in &data.points {
+        root.draw(&Circle::new(point(p), style.px(3.5), pal.us.filled()))?;
+    }
     if let Some(p) = selected.and_then(|i| data.points.get(i)) {
-        chart.draw_series(std::iter::once(Circle::new(
-            (p.year, p.us.max(Y_RANGE.0)),
+        root.draw(&Circle::new(
+            point(p),
             style.px(7.0),
             ShapeStyle::from(pal.ink).stroke_width(style.px(2.0)),
-        )))?;
+        ))?;
     }
 
     // A small legend in the lower left of the plot, which the data leave
     // empty (the coalition's last pre-2010 counts are in the hundreds), drawn
     // by hand so it names each series in words as well as colour and shape.
-    let area = chart.plotting_area();
-    let (x_px, y_px) = area.get_pixel_range();
     let (lx, ly) = (
-        x_px.start + style.px(10.0) as i32,
-        y_px.end - style.px(36.0) as i32,
+        plot.left + style.px(10.0) as i32,
+        plot.bottom - style.px(36.0) as i32,
     );
     let legend = [
         (&data.us_label, pal.us, false),
@@ -257,13 +247,7 @@ pub fn draw<DB: DrawingBackend>(
             .points
             .iter()
             .enumerate()
-            .map(|(i, p)| {
-                Target::point(
-                    i,
-                    area.map_coordinate(&(p.year, p.us.max(Y_RANGE.0))),
-                    radius,
-                )
-            })
+            .map(|(i, p)| Target::point(i, point(p), radius))
             .collect(),
     };
     root.present()?;
