@@ -1,4 +1,5 @@
-//! The root component: router, page chrome, and the page for the URL.
+//! The root component: the address (state::history), page chrome, and the
+//! page for the URL.
 
 use leptos::prelude::*;
 
