@@ -216,6 +216,16 @@ fn troop_points_out_of_order_are_caught() {
 }
 
 #[test]
+fn troop_points_whose_links_would_clash_are_caught() {
+    // Slugs come from the labels at build time; two equal labels would make
+    // two points share one address (?troops=may-2003).
+    let p = problems_after("troop-slugs", "en/data/troops.toml", |t| {
+        t.replacen("label = \"May 2003\"", "label = \"January 2005\"", 1)
+    });
+    assert_found(&p, "two points share the slug \"january-2005\"");
+}
+
+#[test]
 fn a_highlight_of_an_item_the_chart_lacks_is_caught() {
     let p = problems_after("bad-highlight", "en/chapters/03-round-two.toml", |t| {
         t.replacen("highlight = [\"fatah\"", "highlight = [\"fatha\"", 1)

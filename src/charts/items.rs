@@ -6,7 +6,7 @@
 //! figure component, the table and the CSV treat every chart alike.
 
 use super::{thousands, View};
-use crate::story::{fill, slugify, ChartKind, Dataset, Item, Story};
+use crate::story::{fill, ChartKind, Dataset, Item, Story};
 
 /// Formats a number as the tables and readouts show it: whole numbers
 /// grouped by thousands, others with one decimal.
@@ -50,7 +50,7 @@ pub fn slugs(story: &Story, kind: ChartKind) -> Vec<String> {
             .troops
             .points
             .iter()
-            .map(|p| slugify(&p.label))
+            .map(|p| p.slug.clone())
             .collect(),
     }
 }

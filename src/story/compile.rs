@@ -74,8 +74,12 @@ pub fn load(paths: &ContentPaths) -> Result<Story, String> {
     let dataset = |kind: ChartKind| -> Result<Dataset, String> {
         read(&data_dir.join(format!("{}.toml", kind.slug())))
     };
+    let mut troops = read::<Troops>(&data_dir.join("troops.toml"))?;
+    for point in troops.points.iter_mut().filter(|p| p.slug.is_empty()) {
+        point.slug = super::model::slugify(&point.label);
+    }
     let data = Datasets {
-        troops: read::<Troops>(&data_dir.join("troops.toml"))?,
+        troops,
         timeline: dataset(ChartKind::Timeline)?,
         opinion: dataset(ChartKind::Opinion)?,
         parliament: dataset(ChartKind::Parliament)?,

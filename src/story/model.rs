@@ -378,6 +378,11 @@ pub struct TroopPoint {
     pub year: f64,
     /// The date as a reader reads it.
     pub label: String,
+    /// The point's URL slug. Derived from the label when the content is
+    /// compiled (left out of the content file), so the app never needs the
+    /// Unicode tables that [`slugify`] uses: about 7 KB of brotli wasm.
+    #[serde(default)]
+    pub slug: String,
     /// US troops in Iraq.
     pub us: f64,
     /// Non-US coalition troops, where sourced.

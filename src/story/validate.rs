@@ -160,8 +160,17 @@ pub fn validate(story: &Story) -> Vec<String> {
         p("troops: fewer than two points".into());
     }
     let mut last_year = f64::NEG_INFINITY;
+    let mut troop_slugs = HashSet::new();
     for point in &troops.points {
         let where_ = format!("troops point {:?}", point.label);
+        // The slug addresses the point in a link (?troops=may-2003).
+        check_slug(&point.slug, &where_, &mut p);
+        if !troop_slugs.insert(point.slug.as_str()) {
+            p(format!(
+                "{where_}: two points share the slug {:?}",
+                point.slug
+            ));
+        }
         if point.year.is_nan() || point.year < last_year {
             p(format!("{where_}: points must be in date order"));
         }
