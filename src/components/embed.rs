@@ -18,8 +18,6 @@ pub fn EmbedBridge(
 ) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     {
-        use leptos::wasm_bindgen::{closure::Closure, JsCast};
-
         use crate::state::embed::{host_request, report_height, HEIGHT_MESSAGE};
 
         let Ok(Some(parent)) = window().parent() else {
@@ -58,16 +56,10 @@ pub fn EmbedBridge(
                 let _ = parent.post_message(&message, "*");
             }
         };
-        let observer = {
+        let observer = document().body().and_then(|body| {
             let post = post.clone();
-            let callback = Closure::<dyn Fn()>::new(post);
-            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref());
-            callback.forget();
-            observer.ok()
-        };
-        if let (Some(observer), Some(body)) = (&observer, document().body()) {
-            observer.observe(&body);
-        }
+            crate::components::observe::on_resize(&body, move |_| post())
+        });
         // A new step may keep the same height; the host still learns the path.
         Effect::new(move |_| {
             route.track();

@@ -162,8 +162,8 @@ pub fn link_click(
         return LinkAction::Browser;
     }
     let fragment = |hash: &str| decode(hash.strip_prefix('#').unwrap_or(hash), false);
-    if let Some(id) = link.raw_href.strip_prefix('#') {
-        return LinkAction::Jump(decode(id, false));
+    if link.raw_href.starts_with('#') {
+        return LinkAction::Jump(fragment(link.raw_href));
     }
     let base = base.trim_end_matches('/');
     let inside = link.path == base || link.path.starts_with(&format!("{base}/"));
@@ -197,6 +197,18 @@ pub struct Location {
     address: RwSignal<Address>,
 }
 
+impl Location {
+    /// The path and query of `address`, each as its own memo, so a reader of
+    /// one does not rerun when only the other changes.
+    fn new(address: RwSignal<Address>) -> Self {
+        Location {
+            pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
+            query: Memo::new(move |_| address.with(|a| a.query.clone())),
+            address,
+        }
+    }
+}
+
 /// How to move to a new address.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Navigate {
@@ -225,12 +237,7 @@ pub fn Router(
     let address = RwSignal::new(Address::parse(
         &use_context::<RequestUrl>().map_or_else(|| "/".to_owned(), |u| u.0),
     ));
-    let location = Location {
-        pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
-        query: Memo::new(move |_| address.with(|a| a.query.clone())),
-        address,
-    };
-    provide_context(location);
+    provide_context(Location::new(address));
     #[cfg(target_arch = "wasm32")]
     browser::listen(address, base);
     #[cfg(not(target_arch = "wasm32"))]
@@ -241,14 +248,7 @@ pub fn Router(
 /// The current address. Outside a [`Router`] (a component rendered on its
 /// own in a test) it is a fixed "/".
 pub fn use_location() -> Location {
-    use_context::<Location>().unwrap_or_else(|| {
-        let address = RwSignal::new(Address::parse("/"));
-        Location {
-            pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
-            query: Memo::new(move |_| address.with(|a| a.query.clone())),
-            address,
-        }
-    })
+    use_context::<Location>().unwrap_or_else(|| Location::new(RwSignal::new(Address::parse("/"))))
 }
 
 /// A function that moves the app to `href` ("/base/page/?query"), adding
