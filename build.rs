@@ -1,5 +1,6 @@
 //! Reads the story's content files, checks them, and embeds them in the app
-//! as one compact postcard blob (`$OUT_DIR/story-<lang>.postcard`).
+//! in their compact binary form (`$OUT_DIR/story-<lang>.bin`, see
+//! `src/story/wire.rs`).
 //!
 //! Parsing here keeps the TOML parser out of the wasm, and a broken content
 //! file stops the build with a readable list of problems.
@@ -13,6 +14,8 @@ mod markup;
 mod model;
 #[path = "src/story/validate.rs"]
 mod validate;
+#[path = "src/story/wire.rs"]
+mod wire;
 
 use std::path::{Path, PathBuf};
 
@@ -20,7 +23,13 @@ use std::path::{Path, PathBuf};
 const LANGS: [&str; 1] = ["en"];
 
 fn main() {
-    for f in ["compile.rs", "markup.rs", "model.rs", "validate.rs"] {
+    for f in [
+        "compile.rs",
+        "markup.rs",
+        "model.rs",
+        "validate.rs",
+        "wire.rs",
+    ] {
         println!("cargo:rerun-if-changed=src/story/{f}");
     }
     let root = Path::new("content");
@@ -43,8 +52,7 @@ fn main() {
         if !problems.is_empty() {
             fail(lang, &problems);
         }
-        let bytes = postcard::to_allocvec(&story).expect("the story model always serializes");
-        std::fs::write(out.join(format!("story-{lang}.postcard")), bytes)
+        std::fs::write(out.join(format!("story-{lang}.bin")), wire::encode(&story))
             .expect("OUT_DIR is writable");
     }
 }

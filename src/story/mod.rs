@@ -7,15 +7,17 @@ pub mod html;
 pub mod markup;
 pub mod model;
 pub mod validate;
+pub mod wire;
 
 use std::sync::OnceLock;
 
 pub use model::*;
 
-/// The story as `build.rs` embedded it: postcard bytes, checked at build time.
-static EMBEDDED_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story-en.postcard"));
+/// The story as `build.rs` embedded it, in [`wire`] form, checked at build
+/// time.
+static EMBEDDED_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story-en.bin"));
 
-static STORY: OnceLock<Result<Story, String>> = OnceLock::new();
+static STORY: OnceLock<Option<Story>> = OnceLock::new();
 
 /// The embedded story, decoded once on first use.
 ///
@@ -23,7 +25,7 @@ static STORY: OnceLock<Result<Story, String>> = OnceLock::new();
 /// disagree); the caller then leaves the prerendered page in place.
 pub fn story() -> Result<&'static Story, &'static str> {
     STORY
-        .get_or_init(|| postcard::from_bytes(EMBEDDED_EN).map_err(|e| e.to_string()))
+        .get_or_init(|| wire::decode(EMBEDDED_EN))
         .as_ref()
-        .map_err(String::as_str)
+        .ok_or("the embedded story does not match the app's story model")
 }

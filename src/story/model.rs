@@ -1,15 +1,16 @@
 //! The story model: what the content files in `content/` describe.
 //!
 //! This file is compiled twice: by `build.rs`, which reads the TOML content
-//! files into these types and writes them out as one postcard blob, and by the
-//! crate, which decodes that blob. It therefore depends on serde alone.
+//! files into these types and writes them out in their binary form (see
+//! `wire.rs`), and by the crate, which reads that back. It therefore depends
+//! on serde alone, which reads the TOML.
 //! The `Raw*` types mirror what an editor writes; the others are what the app
 //! reads, with running text already parsed into [`Inline`] pieces.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// One piece of running text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub enum Inline {
     /// Plain words.
     Text(String),
@@ -33,7 +34,7 @@ pub enum Inline {
 pub type Paragraph = Vec<Inline>;
 
 /// Which figure a step shows. One variant per figure; see `src/charts/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     /// US and coalition troops in Iraq, 2003–2021.
@@ -84,7 +85,7 @@ impl ChartKind {
 }
 
 /// A reference list shown after a chapter's steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Appendix {
     /// Every source, in citation order.
@@ -94,7 +95,7 @@ pub enum Appendix {
 }
 
 /// What a step asks its figure to show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The chart to draw.
@@ -153,7 +154,7 @@ pub struct RawChapter {
 }
 
 /// One step of a chapter: a short heading, a few sentences and a figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Step {
     /// URL slug, unique within its chapter.
     pub slug: String,
@@ -166,7 +167,7 @@ pub struct Step {
 }
 
 /// A chapter of the story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Chapter {
     /// URL slug, unique in the story.
     pub slug: String,
@@ -183,7 +184,7 @@ pub struct Chapter {
 }
 
 /// A source that facts in the story rest on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id used by citations.
@@ -201,7 +202,7 @@ pub struct Source {
 }
 
 /// A glossary entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id used by term references.
@@ -215,7 +216,7 @@ pub struct Term {
 }
 
 /// The article this explainer is about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Its headline.
@@ -249,7 +250,7 @@ pub struct RawMeta {
 }
 
 /// Words about the explainer as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Meta {
     /// BCP 47 language tag of this content.
     pub lang: String,
@@ -267,7 +268,7 @@ pub struct Meta {
 
 /// Every reader-facing string that is not story content: controls, labels,
 /// messages. `{name}` marks a value filled in at run time (see [`fill`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     /// Link that skips to the main content.
@@ -371,7 +372,7 @@ pub struct Ui {
 }
 
 /// A point in the troop-level series.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TroopPoint {
     /// Fractional year, e.g. 2003.33 for 1 May 2003.
@@ -396,7 +397,7 @@ pub struct TroopPoint {
 }
 
 /// A dated marker on a time chart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Marker {
     /// Fractional year.
@@ -408,7 +409,7 @@ pub struct Marker {
 }
 
 /// The troop-level dataset with its words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Troops {
     /// Chart title.
@@ -429,7 +430,7 @@ pub struct Troops {
 
 /// A colour role from the design notes' palette: one per actor or theme,
 /// the same in every chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hue {
     /// The United States.
@@ -464,7 +465,7 @@ impl Hue {
 }
 
 /// A named category of items: a track, a series, a domain or a side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// Stable slug, used in the URL when the group is filtered out.
@@ -497,7 +498,7 @@ fn plain_unit() -> String {
 /// One thing a reader can select on a chart: an event, a figure, a list
 /// of seats, a pledge or an ask. Charts read the fields they need; the
 /// content check makes sure each chart's items have them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable slug, unique in its chart; used in the URL (`?select=`).
@@ -551,7 +552,7 @@ pub struct Item {
 }
 
 /// A reference line across a chart, e.g. the majority of 165 seats.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Where it is drawn, in the chart's units.
@@ -564,7 +565,7 @@ pub struct Rule {
 
 /// Column headings of a chart's data table and CSV. A column is shown when
 /// it has a heading; the source and note columns always are.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
     /// The item's label (the row heading).
@@ -596,7 +597,7 @@ pub struct Columns {
 }
 
 /// A figure's data and words, as one file in `content/<lang>/data/`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Chart title.
@@ -672,7 +673,7 @@ impl Dataset {
 }
 
 /// All chart datasets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Datasets {
     /// Figure 1: troops.
     pub troops: Troops,
@@ -723,7 +724,7 @@ pub struct RawGlossary {
 }
 
 /// The whole story in one language, as the app reads it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Story {
     /// Words about the explainer as a whole.
     pub meta: Meta,
