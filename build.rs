@@ -15,6 +15,7 @@ mod model;
 #[path = "src/story/validate.rs"]
 mod validate;
 #[path = "src/story/wire.rs"]
+#[allow(dead_code)]
 mod wire;
 
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ cd "$ROOT"
 say "Building the release into dist/ (public URL: ${PUBLIC_URL:-from Trunk.toml})"
 DIST="${DIST:-dist}"
 trunk build --release --offline --dist "$DIST" ${PUBLIC_URL:+--public-url "$PUBLIC_URL"}
+node scripts/minify.mjs "$DIST"
 say "Writing a page for every address"
 # The prerenderer shares its debug build with the native tests: no extra compile.
 cargo run --quiet --no-default-features --features ssr --bin prerender -- "$DIST"

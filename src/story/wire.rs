@@ -43,7 +43,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Marks the read as failed; everything after it reads as empty.
-    pub fn fail(&mut self) {
+    fn fail(&mut self) {
         self.failed = true;
         self.bytes = &[];
     }
