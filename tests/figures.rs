@@ -524,3 +524,107 @@ fn the_triangle_marker_is_upright_and_symmetric() {
     // marker rounds up and leans one pixel to the right).
     assert!(svg.contains("20,12 27,24 13,24"), "{svg}");
 }
+
+#[test]
+fn downloaded_numbers_read_exactly_as_the_content_wrote_them() {
+    use explainer::charts::plain;
+    let data = &story().unwrap().data;
+    let mut numbers: Vec<f64> = Vec::new();
+    for p in &data.troops.points {
+        numbers.push(p.us);
+        numbers.extend(p.coalition);
+    }
+    for kind in ChartKind::ALL {
+        if let Some(d) = data.dataset(kind) {
+            for i in &d.items {
+                numbers.extend([i.value, i.low, i.high, i.x].into_iter().flatten());
+            }
+            numbers.extend(d.rules.iter().map(|r| r.value));
+        }
+    }
+    assert!(numbers.len() > 50, "only {} numbers found", numbers.len());
+    for v in numbers {
+        // Rust's shortest round-trip form: what the CSV wrote before.
+        assert_eq!(plain(v), format!("{v}"), "{v}");
+    }
+    for (v, text) in [
+        (0.5, "0.5"),
+        (-2.25, "-2.25"),
+        (171_000.0, "171000"),
+        (0.0004, "0"),
+    ] {
+        assert_eq!(plain(v), text);
+    }
+}
+
+/// Each kind of element in an SVG document, counted, and its texts in order.
+fn svg_outline(svg: &str) -> (Vec<(&'static str, usize)>, Vec<String>) {
+    let counts = [
+        "<line",
+        "<rect",
+        "<polyline",
+        "<polygon",
+        "<circle",
+        "<text",
+    ]
+    .map(|tag| (tag, svg.matches(tag).count()))
+    .to_vec();
+    let texts = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            Some(
+                t.split_once('>')?
+                    .1
+                    .split_once("</text>")?
+                    .0
+                    .trim()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    (counts, texts)
+}
+
+#[test]
+fn the_download_writer_draws_what_plotters_svg_backend_draws() {
+    use explainer::charts::svg::SvgWriter;
+    let story = story().unwrap();
+    for kind in ChartKind::ALL {
+        for (size, dark) in [((640, 440), false), ((360, 520), true)] {
+            let view = View {
+                selected: Some(1),
+                ..View::default()
+            };
+            let style = ChartStyle { scale: 1.0, dark };
+            let (reference, hits) = render(kind, size, &view, style);
+            let mut ours = String::new();
+            let our_hits = draw(
+                kind,
+                SvgWriter::new(&mut ours, size),
+                &story.data,
+                &view,
+                &style,
+            )
+            .unwrap();
+            assert_eq!(our_hits, hits, "{kind:?}");
+            assert!(ours.starts_with("<svg ") && ours.trim_end().ends_with("</svg>"));
+            assert_eq!(
+                svg_outline(&ours),
+                svg_outline(&reference),
+                "{kind:?} at {size:?}"
+            );
+            // No float printed with more than three decimals.
+            assert!(
+                !ours
+                    .split('"')
+                    .any(|v| v.split_once('.').is_some_and(|(w, f)| {
+                        w.parse::<i64>().is_ok()
+                            && f.len() > 3
+                            && f.bytes().all(|b| b.is_ascii_digit())
+                    })),
+                "{kind:?}"
+            );
+        }
+    }
+}

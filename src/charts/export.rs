@@ -1,8 +1,6 @@
 //! What a reader can take away from a chart: its numbers as CSV, and the
 //! current view as SVG (drawn by the same draw function as the canvas).
 
-use plotters::prelude::SVGBackend;
-
 use super::items::{table, Numbers};
 use super::{draw, ChartStyle, DrawResult, View};
 use crate::story::{ChartKind, Story};
@@ -42,7 +40,7 @@ pub fn svg(
 ) -> DrawResult<String> {
     let mut out = String::new();
     {
-        let backend = SVGBackend::with_string(&mut out, size);
+        let backend = super::svg::SvgWriter::new(&mut out, size);
         draw(
             kind,
             backend,

@@ -5,7 +5,7 @@
 //! The troop series has its own data shape; it is adapted here so the
 //! figure component, the table and the CSV treat every chart alike.
 
-use super::{thousands, View};
+use super::{plain, thousands, View};
 use crate::story::{fill, ChartKind, Dataset, Item, Story};
 
 /// Formats a number as the tables and readouts show it: whole numbers
@@ -263,7 +263,7 @@ pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
         }),
         (&c.value, |d, i, n| match (n, i.value) {
             (Numbers::Formatted, Some(_)) => value_text(d, i),
-            (Numbers::Plain, Some(v)) => format!("{v}"),
+            (Numbers::Plain, Some(v)) => plain(v),
             (_, None) => String::new(),
         }),
         (&c.text, |_, i, _| i.text.clone()),

@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod items;
 pub mod panels;
 pub mod parliament;
+pub mod svg;
 pub mod timeline;
 pub mod troops;
 
@@ -180,6 +181,18 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     } else {
         format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
     }
+}
+
+/// `value` as plainly as it can be written with at most 3 decimals:
+/// 64.2 → "64.2", 171000 → "171000". For data a reader downloads; the
+/// content's numbers have no more decimals than that (a test checks).
+pub fn plain(value: f64) -> String {
+    let mut s = fixed(value, 3);
+    if s.contains('.') {
+        let trimmed = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(trimmed);
+    }
+    s
 }
 
 /// Formats a count with thin grouping: 171000 → "171,000".

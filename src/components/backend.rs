@@ -2,79 +2,115 @@
 //!
 //! Every chart's draw function is generic over plotters' backend, so each
 //! backend the app uses gets its own copy of every chart in the wasm. The
-//! canvas and the SVG download share this one enum instead, and the charts
-//! are compiled once. Native code (tests, previews) still uses plotters'
-//! backends directly.
+//! canvas and the SVG download share this one type instead, and the charts
+//! are compiled once.
+//!
+//! The canvas half replaces plotters-canvas, which prints colours and font
+//! sizes with Rust's float formatter (about 14 KB of wasm, for numbers that
+//! need three decimals at most). Native code (tests, previews) still uses
+//! plotters' own backends.
 
-use plotters::prelude::SVGBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
-use plotters_canvas::CanvasBackend;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Either backend's error, as text.
-#[derive(Debug)]
-pub struct BackendError(String);
-
-impl std::fmt::Display for BackendError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for BackendError {}
+use crate::charts::fixed;
+use crate::charts::svg::{estimate_text_size, SvgError, SvgWriter};
 
 /// The screen's canvas, or an SVG document being written.
 pub enum Backend<'a> {
-    /// Drawing on the page's canvas.
-    Canvas(CanvasBackend),
+    /// Drawing on the page's canvas: its 2D context and size in pixels.
+    Canvas(CanvasRenderingContext2d, (u32, u32)),
     /// Writing the SVG download.
-    Svg(SVGBackend<'a>),
+    Svg(SvgWriter<'a>),
 }
 
-type Result<T> = std::result::Result<T, DrawingErrorKind<BackendError>>;
-
-fn convert<E: std::error::Error + Send + Sync>(
-    e: DrawingErrorKind<E>,
-) -> DrawingErrorKind<BackendError> {
-    match e {
-        DrawingErrorKind::DrawingError(e) => {
-            DrawingErrorKind::DrawingError(BackendError(e.to_string()))
-        }
-        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+impl Backend<'_> {
+    /// Draws on `canvas`, or `None` if it has no 2D context.
+    pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
+        use wasm_bindgen::JsCast;
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Backend::Canvas(context, (canvas.width(), canvas.height())))
     }
 }
 
-/// Calls the same method on whichever backend this is.
-macro_rules! either {
-    ($self:ident, $b:ident => $call:expr) => {
-        match $self {
-            Backend::Canvas($b) => $call.map_err(convert),
-            Backend::Svg($b) => $call.map_err(convert),
+type Result = std::result::Result<(), DrawingErrorKind<SvgError>>;
+
+/// A canvas colour: `#rrggbb`, or `rgba(…)` when it is not opaque.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    if color.alpha >= 1.0 {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    } else {
+        format!("rgba({r},{g},{b},{})", fixed(color.alpha, 3))
+    }
+}
+
+fn stroke(ctx: &CanvasRenderingContext2d, style: &impl BackendStyle) {
+    ctx.set_stroke_style_str(&css_color(style.color()));
+    ctx.set_line_width(f64::from(style.stroke_width()));
+}
+
+fn fill(ctx: &CanvasRenderingContext2d, color: BackendColor) {
+    ctx.set_fill_style_str(&css_color(color));
+}
+
+/// Traces `path` as one open sub-path.
+fn trace(ctx: &CanvasRenderingContext2d, path: impl IntoIterator<Item = BackendCoord>) {
+    ctx.begin_path();
+    for (i, (x, y)) in path.into_iter().enumerate() {
+        if i == 0 {
+            ctx.move_to(f64::from(x), f64::from(y));
+        } else {
+            ctx.line_to(f64::from(x), f64::from(y));
         }
-    };
+    }
+}
+
+/// A 1-pixel horizontal or vertical line sits on a pixel's middle, so it
+/// is crisp instead of smeared over two (as plotters-canvas does).
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
 }
 
 impl DrawingBackend for Backend<'_> {
-    type ErrorType = BackendError;
+    type ErrorType = SvgError;
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            Backend::Canvas(b) => b.get_size(),
-            Backend::Svg(b) => b.get_size(),
+            Backend::Canvas(_, size) => *size,
+            Backend::Svg(svg) => svg.get_size(),
         }
     }
 
-    fn ensure_prepared(&mut self) -> Result<()> {
-        either!(self, b => b.ensure_prepared())
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
     }
 
-    fn present(&mut self) -> Result<()> {
-        either!(self, b => b.present())
+    fn present(&mut self) -> Result {
+        match self {
+            Backend::Canvas(..) => Ok(()),
+            Backend::Svg(svg) => svg.present(),
+        }
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<()> {
-        either!(self, b => b.draw_pixel(point, color))
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
+        self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -82,8 +118,21 @@ impl DrawingBackend for Backend<'_> {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<()> {
-        either!(self, b => b.draw_line(from, to, style))
+    ) -> Result {
+        match self {
+            Backend::Svg(svg) => svg.draw_line(from, to, style),
+            Backend::Canvas(ctx, _) => {
+                if style.color().alpha > 0.0 {
+                    let (a, b) = crisp(from, to);
+                    stroke(ctx, style);
+                    ctx.begin_path();
+                    ctx.move_to(a.0, a.1);
+                    ctx.line_to(b.0, b.1);
+                    ctx.stroke();
+                }
+                Ok(())
+            }
+        }
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -91,17 +140,65 @@ impl DrawingBackend for Backend<'_> {
         upper_left: BackendCoord,
         bottom_right: BackendCoord,
         style: &S,
-        fill: bool,
-    ) -> Result<()> {
-        either!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+        filled: bool,
+    ) -> Result {
+        match self {
+            Backend::Svg(svg) => svg.draw_rect(upper_left, bottom_right, style, filled),
+            Backend::Canvas(ctx, _) => {
+                if style.color().alpha > 0.0 {
+                    let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+                    let (w, h) = (
+                        f64::from(bottom_right.0 - upper_left.0),
+                        f64::from(bottom_right.1 - upper_left.1),
+                    );
+                    if filled {
+                        fill(ctx, style.color());
+                        ctx.fill_rect(x, y, w, h);
+                    } else {
+                        stroke(ctx, style);
+                        ctx.stroke_rect(x, y, w, h);
+                    }
+                }
+                Ok(())
+            }
+        }
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<()> {
-        either!(self, b => b.draw_path(path, style))
+    ) -> Result {
+        match self {
+            Backend::Svg(svg) => svg.draw_path(path, style),
+            Backend::Canvas(ctx, _) => {
+                if style.color().alpha > 0.0 {
+                    stroke(ctx, style);
+                    trace(ctx, path);
+                    ctx.stroke();
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result {
+        match self {
+            Backend::Svg(svg) => svg.fill_polygon(vert, style),
+            Backend::Canvas(ctx, _) => {
+                if style.color().alpha > 0.0 {
+                    fill(ctx, style.color());
+                    trace(ctx, vert);
+                    ctx.close_path();
+                    ctx.fill();
+                }
+                Ok(())
+            }
+        }
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -109,17 +206,31 @@ impl DrawingBackend for Backend<'_> {
         center: BackendCoord,
         radius: u32,
         style: &S,
-        fill: bool,
-    ) -> Result<()> {
-        either!(self, b => b.draw_circle(center, radius, style, fill))
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<()> {
-        either!(self, b => b.fill_polygon(vert, style))
+        filled: bool,
+    ) -> Result {
+        match self {
+            Backend::Svg(svg) => svg.draw_circle(center, radius, style, filled),
+            Backend::Canvas(ctx, _) => {
+                if style.color().alpha > 0.0 {
+                    ctx.begin_path();
+                    let _ = ctx.arc(
+                        f64::from(center.0),
+                        f64::from(center.1),
+                        f64::from(radius),
+                        0.0,
+                        std::f64::consts::TAU,
+                    );
+                    if filled {
+                        fill(ctx, style.color());
+                        ctx.fill();
+                    } else {
+                        stroke(ctx, style);
+                        ctx.stroke();
+                    }
+                }
+                Ok(())
+            }
+        }
     }
 
     fn draw_text<T: BackendTextStyle>(
@@ -127,15 +238,60 @@ impl DrawingBackend for Backend<'_> {
         text: &str,
         style: &T,
         pos: BackendCoord,
-    ) -> Result<()> {
-        either!(self, b => b.draw_text(text, style, pos))
+    ) -> Result {
+        let ctx = match self {
+            Backend::Svg(svg) => return svg.draw_text(text, style, pos),
+            Backend::Canvas(ctx, _) => ctx,
+        };
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let turn = match style.transform() {
+            FontTransform::Rotate90 => 0.25,
+            FontTransform::Rotate180 => 0.5,
+            FontTransform::Rotate270 => 0.75,
+            _ => 0.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if turn != 0.0 {
+            ctx.save();
+            let _ = ctx.translate(x, y);
+            let _ = ctx.rotate(turn * std::f64::consts::TAU);
+            (x, y) = (0.0, 0.0);
+        }
+        ctx.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        ctx.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        fill(ctx, style.color());
+        ctx.set_font(&format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            fixed(style.size(), 2),
+            style.family().as_str()
+        ));
+        let _ = ctx.fill_text(text, x, y);
+        if turn != 0.0 {
+            ctx.restore();
+        }
+        Ok(())
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32)> {
-        either!(self, b => b.estimate_text_size(text, style))
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<SvgError>> {
+        Ok(estimate_text_size(text, style.size()))
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<()> {
-        either!(self, b => b.blit_bitmap(pos, size, src))
+    fn blit_bitmap(&mut self, _: BackendCoord, _: (u32, u32), _: &[u8]) -> Result {
+        Ok(())
     }
 }

@@ -142,7 +142,8 @@ pub fn ChartFigure(
                 .get_attribute("data-draws")
                 .and_then(|n| n.parse::<u32>().ok())
                 .unwrap_or(0);
-            let _ = canvas.set_attribute("data-draw-ms", &(clock.now() - started).to_string());
+            let ms = crate::charts::fixed(clock.now() - started, 3);
+            let _ = canvas.set_attribute("data-draw-ms", &ms);
             let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
         }
     });
@@ -170,7 +171,7 @@ pub fn ChartFigure(
                         let mut svg = String::new();
                         let drawn = {
                             let backend = crate::components::backend::Backend::Svg(
-                                plotters::prelude::SVGBackend::with_string(&mut svg, size),
+                                crate::charts::svg::SvgWriter::new(&mut svg, size),
                             );
                             let style = crate::charts::ChartStyle {
                                 scale: 1.0,
@@ -368,8 +369,6 @@ pub fn ChartFigure(
 /// Canvas painting: the only browser-specific drawing code.
 #[cfg(target_arch = "wasm32")]
 mod paint {
-    use plotters_canvas::CanvasBackend;
-
     use crate::charts::{draw, ChartStyle, Hits, View};
     use crate::story::{ChartKind, Story};
 
@@ -399,8 +398,7 @@ mod paint {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .map(crate::components::backend::Backend::Canvas)
+        let backend = crate::components::backend::Backend::canvas(canvas)
             .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
         let style = ChartStyle { scale, dark };
         draw(kind, backend, &story.data, view, &style)

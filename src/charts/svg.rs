@@ -1,0 +1,296 @@
+//! A small SVG backend for plotters: the figure downloads, in the app and
+//! natively.
+//!
+//! plotters' own SVG backend prints opacity and font size with Rust's float
+//! formatter, which costs the wasm about 14 KB for numbers that need three
+//! decimals at most, and it goes through `std::io`. This one writes the same
+//! elements and attributes, with the numbers from [`super::fixed`].
+
+use std::fmt::Write;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle, FontTransform,
+};
+
+use super::fixed;
+
+/// Never produced: writing to a `String` cannot fail.
+#[derive(Debug)]
+pub struct SvgError;
+
+impl std::fmt::Display for SvgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SVG error")
+    }
+}
+
+impl std::error::Error for SvgError {}
+
+type Result = std::result::Result<(), DrawingErrorKind<SvgError>>;
+
+/// Writes an SVG document into a string; the document is closed by
+/// [`DrawingBackend::present`] or, failing that, when the writer is dropped.
+pub struct SvgWriter<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+    open: bool,
+}
+
+impl<'a> SvgWriter<'a> {
+    /// Starts a `width` × `height` document in `out`.
+    pub fn new(out: &'a mut String, (w, h): (u32, u32)) -> Self {
+        let _ = write!(
+            out,
+            r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}" xmlns="http://www.w3.org/2000/svg">"#
+        );
+        out.push('\n');
+        SvgWriter {
+            out,
+            size: (w, h),
+            open: true,
+        }
+    }
+
+    fn close(&mut self) {
+        if self.open {
+            self.out.push_str("</svg>\n");
+            self.open = false;
+        }
+    }
+
+    /// ` opacity="…"` when the colour is not opaque, then ` name="#rrggbb"`.
+    fn paint(&mut self, name: &str, color: BackendColor) {
+        if color.alpha < 1.0 {
+            let _ = write!(self.out, r#" opacity="{}""#, fixed(color.alpha, 3));
+        }
+        let (r, g, b) = color.rgb;
+        let _ = write!(self.out, r##" {name}="#{r:02X}{g:02X}{b:02X}""##);
+    }
+
+    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
+        self.out.push_str(r#" points=""#);
+        for (i, (x, y)) in path.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+        self.out.push('"');
+    }
+}
+
+impl Drop for SvgWriter<'_> {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// The size of `text` at `size` pixels by the charts' own rule (see
+/// [`super::text_width`]). The charts lay text out themselves; this only
+/// answers plotters if it asks, without measuring fonts.
+pub fn estimate_text_size(text: &str, size: f64) -> (u32, u32) {
+    (
+        (text.chars().count() as f64 * size * super::CHAR_WIDTH).round() as u32,
+        size.round() as u32,
+    )
+}
+
+/// Text with `&`, `<`, `>` and quotes escaped for XML.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl DrawingBackend for SvgWriter<'_> {
+    type ErrorType = SvgError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result {
+        self.close();
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result {
+        self.draw_rect((x, y), (x + 1, y + 1), &color, true)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        (x1, y1): BackendCoord,
+        (x2, y2): BackendCoord,
+        style: &S,
+    ) -> Result {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<line");
+        self.paint("stroke", style.color());
+        let _ = writeln!(
+            self.out,
+            r#" stroke-width="{}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>"#,
+            style.stroke_width()
+        );
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let _ = write!(
+            self.out,
+            r#"<rect x="{x0}" y="{y0}" width="{}" height="{}""#,
+            x1 - x0,
+            y1 - y0
+        );
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.paint("stroke", style.color());
+            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+        }
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str(r#"<polyline fill="none""#);
+        self.paint("stroke", style.color());
+        let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+        self.points(path);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.out.push_str("<polygon");
+        self.paint("fill", style.color());
+        self.points(vert);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        (cx, cy): BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let _ = write!(self.out, r#"<circle cx="{cx}" cy="{cy}" r="{radius}""#);
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.paint("stroke", style.color());
+            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+        }
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        (x, y): BackendCoord,
+    ) -> Result {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let anchor = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "middle",
+        };
+        // The same shifts as plotters' SVG backend, so downloads look alike.
+        let dy = match style.anchor().v_pos {
+            VPos::Top => "0.76em",
+            VPos::Center => "0.5ex",
+            VPos::Bottom => "-0.5ex",
+        };
+        let _ = write!(
+            self.out,
+            r#"<text x="{x}" y="{y}" dy="{dy}" text-anchor="{anchor}" font-family=""#
+        );
+        escape_into(self.out, style.family().as_str());
+        // plotters' font size is the line height; SVG's is the em.
+        let _ = write!(
+            self.out,
+            r#"" font-size="{}""#,
+            fixed(style.size() / 1.24, 2)
+        );
+        match style.style() {
+            FontStyle::Normal => {}
+            FontStyle::Bold => self.out.push_str(r#" font-weight="bold""#),
+            other => {
+                let _ = write!(self.out, r#" font-style="{}""#, other.as_str());
+            }
+        }
+        let turn = match style.transform() {
+            FontTransform::Rotate90 => 90,
+            FontTransform::Rotate180 => 180,
+            FontTransform::Rotate270 => 270,
+            _ => 0,
+        };
+        if turn != 0 {
+            let _ = write!(self.out, r#" transform="rotate({turn}, {x}, {y})""#);
+        }
+        self.paint("fill", color);
+        self.out.push('>');
+        escape_into(self.out, text);
+        self.out.push_str("</text>\n");
+        Ok(())
+    }
+
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<SvgError>> {
+        Ok(estimate_text_size(text, style.size()))
+    }
+
+    fn blit_bitmap(&mut self, _: BackendCoord, _: (u32, u32), _: &[u8]) -> Result {
+        Ok(())
+    }
+}
