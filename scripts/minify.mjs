@@ -1,9 +1,17 @@
-// Minifies the JavaScript that wasm-bindgen wrote into a Trunk build, and
-// updates the integrity hash that index.html carries for it.
+// Shrinks what Trunk wrote that Trunk's own minifier leaves alone, and
+// updates the integrity hashes index.html carries for the changed files.
 //
-// Trunk's minify setting covers HTML and CSS but leaves wasm-bindgen's glue
-// as written: 58 KB with its comments and long names, 8.0 KB brotli; about
-// 6.3 KB minified. Usage: node scripts/minify.mjs <dist>
+// 1. wasm-bindgen names each browser function the wasm imports
+//    `__wbg_<name>_<16 hex digits>`, under the module name
+//    "./<crate>_bg.js": about 200 imports, 12.7 KB of the wasm and the same
+//    names again in the JavaScript, where the hex does not compress. They
+//    are renamed to short names ("a0", "a1", …) in both files.
+// 2. The JavaScript glue, 58 KB with its comments and long names, is
+//    minified with terser.
+//
+// Every step checks what it expects and stops the build otherwise: a
+// renamed import the JavaScript does not provide would break the page.
+// Usage: node scripts/minify.mjs <dist>
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,38 +21,141 @@ const require = createRequire(new URL('../tools/package.json', import.meta.url))
 const { minify } = require('terser');
 
 const dist = process.argv[2];
-if (!dist) {
-  console.error('usage: node scripts/minify.mjs <dist>');
-  process.exit(2);
+if (!dist) fail('usage: node scripts/minify.mjs <dist>');
+
+function fail(message) {
+  console.error(`minify: ${message}`);
+  process.exit(1);
 }
 
-const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 const indexPath = join(dist, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 
-// Only the top-level glue: the file index.html preloads with its hash.
-const files = readdirSync(dist).filter((f) => f.endsWith('.js') && index.includes(f));
-if (files.length === 0) {
-  console.error(`no script of ${indexPath} to minify`);
-  process.exit(1);
-}
-for (const file of files) {
-  const path = join(dist, file);
-  const source = readFileSync(path, 'utf8');
-  const before = sri(source);
-  if (!index.includes(before)) {
-    console.error(`${indexPath} does not carry the integrity hash of ${file}`);
-    process.exit(1);
+// The files index.html preloads with their hashes.
+const listed = readdirSync(dist).filter((f) => index.includes(f));
+const jsFile = listed.find((f) => f.endsWith('.js'));
+const wasmFile = listed.find((f) => f.endsWith('_bg.wasm'));
+if (!jsFile || !wasmFile) fail(`${indexPath} names no wasm-bindgen script and wasm`);
+
+/** Reads an unsigned LEB128 number at `at`; returns [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
   }
-  // An ES module: its exports keep their names, as the start-up script
-  // imports them.
-  const { code } = await minify(source, {
-    module: true,
-    compress: { passes: 2 },
-    format: { comments: false },
-  });
-  writeFileSync(path, code);
-  index = index.replaceAll(before, sri(code));
-  console.log(`${file}: ${source.length} -> ${code.length} bytes`);
 }
+
+function lebBytes(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return out;
+}
+
+const utf8 = (s) => [...lebBytes(Buffer.byteLength(s)), ...Buffer.from(s)];
+
+/** Skips an import's description (function, table, memory, global, tag). */
+function skipDesc(bytes, at, kind) {
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0: return leb(bytes, at)[1];
+    case 1: return limits(at + 1);
+    case 2: return limits(at);
+    case 3: return at + 2;
+    case 4: return leb(bytes, at + 1)[1];
+    default: fail(`unknown import kind ${kind}`);
+  }
+}
+
+/** Renames the imports of `module` in the wasm; returns [bytes, old → new]. */
+function renameImports(wasm, module, shortModule) {
+  const renames = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 2) {
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(wasm, body);
+    const out = [...lebBytes(count)];
+    while (count-- > 0) {
+      let len;
+      [len, p] = leb(wasm, p);
+      const mod = wasm.subarray(p, p + len).toString();
+      p += len;
+      [len, p] = leb(wasm, p);
+      const name = wasm.subarray(p, p + len).toString();
+      p += len;
+      const descStart = p;
+      p = skipDesc(wasm, p + 1, wasm[p]);
+      let newMod = mod;
+      let newName = name;
+      if (mod === module) {
+        newMod = shortModule;
+        newName = renames.get(name) ?? `a${renames.size.toString(36)}`;
+        renames.set(name, newName);
+      }
+      out.push(...utf8(newMod), ...utf8(newName), ...wasm.subarray(descStart, p));
+    }
+    if (p !== end) fail('the import section did not parse to its end');
+    const section = Buffer.from([2, ...lebBytes(out.length), ...out]);
+    return [Buffer.concat([wasm.subarray(0, at), section, wasm.subarray(end)]), renames];
+  }
+  fail('the wasm has no import section');
+}
+
+const jsPath = join(dist, jsFile);
+const wasmPath = join(dist, wasmFile);
+const source = readFileSync(jsPath, 'utf8');
+const wasm = readFileSync(wasmPath);
+for (const [file, bytes] of [[jsFile, source], [wasmFile, wasm]]) {
+  if (!index.includes(sri(bytes))) fail(`${indexPath} does not carry the integrity hash of ${file}`);
+}
+
+// An ES module: its exports keep their names, as the start-up script
+// imports them.
+let { code } = await minify(source, {
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: false },
+});
+
+const module = `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.js')}`;
+const moduleKey = `"${module}":`;
+if (code.split(moduleKey).length !== 2) fail(`the script does not build one import object "${module}"`);
+const [newWasm, renames] = renameImports(wasm, module, 'w');
+code = code.replace(moduleKey, 'w:');
+for (const [name, short] of renames) {
+  // Each import is one key of the import object, after `{` or `,`.
+  const key = new RegExp(`([{,])${name}:`, 'g');
+  const found = code.match(key)?.length ?? 0;
+  if (found !== 1) fail(`the script defines import ${name} ${found} times, not once`);
+  code = code.replace(key, `$1${short}:`);
+}
+if (!WebAssembly.validate(newWasm)) fail('the renamed wasm does not validate');
+
+writeFileSync(jsPath, code);
+writeFileSync(wasmPath, newWasm);
+index = index.replaceAll(sri(source), sri(code)).replaceAll(sri(wasm), sri(newWasm));
 writeFileSync(indexPath, index);
+console.log(
+  `${jsFile}: ${source.length} -> ${code.length} bytes; ` +
+    `${wasmFile}: ${wasm.length} -> ${newWasm.length} bytes (${renames.size} imports renamed)`,
+);
