@@ -86,11 +86,11 @@ pub fn EmbedBridge(
                 go_to(target);
             }
         });
+        // The observer is dropped, and so disconnected, with the bridge.
+        let observer = StoredValue::new_local(observer);
         on_cleanup(move || {
             handle.remove();
-            if let Some(observer) = observer {
-                observer.disconnect();
-            }
+            drop(observer.try_update_value(Option::take));
         });
     }
     #[cfg(not(target_arch = "wasm32"))]

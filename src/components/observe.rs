@@ -18,13 +18,27 @@ pub struct ElementSize {
     pub height: Signal<f64>,
 }
 
+/// A size observer and its callback. Dropping it stops observing and
+/// frees the callback, so observers made and dropped with the components
+/// that need them (a figure per step) leave nothing behind.
+pub struct Resize {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for Resize {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Calls `f` whenever `target` changes size (and once when observing
-/// starts, as the browser does). Returns the observer so its owner can
-/// disconnect it; `None` where the browser has no ResizeObserver.
+/// starts, as the browser does), until the returned [`Resize`] is dropped;
+/// `None` where the browser has no ResizeObserver.
 pub fn on_resize(
     target: &web_sys::Element,
     f: impl Fn(&web_sys::ResizeObserverEntry) + 'static,
-) -> Option<web_sys::ResizeObserver> {
+) -> Option<Resize> {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Only the last entry matters: it is the newest size.
         let last = entries.get(entries.length().saturating_sub(1));
@@ -33,11 +47,11 @@ pub fn on_resize(
         }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    // The observer owns the callback from here on; it lives as long as the
-    // page, which is at most one closure per observed element.
-    callback.forget();
     observer.observe(target);
-    Some(observer)
+    Some(Resize {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// The size of the element behind `target`, following it as it resizes.
@@ -48,12 +62,9 @@ where
 {
     let (width, set_width) = signal(0.0);
     let (height, set_height) = signal(0.0);
-    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
-    let stop = move || {
-        if let Some(o) = observer.try_update_value(Option::take).flatten() {
-            o.disconnect();
-        }
-    };
+    let observer = StoredValue::new_local(None::<Resize>);
+    // Dropping the observer disconnects it and frees its callback.
+    let stop = move || drop(observer.try_update_value(Option::take));
     Effect::new(move |_| {
         stop();
         let Some(element) = target.get() else { return };
