@@ -58,7 +58,7 @@ fn blocks_are_aligned_separate_and_keep_their_bytes() {
     let mut next = rng(7);
     let mut live: Vec<(*mut u8, usize, usize, u8)> = Vec::new();
     for step in 0..20_000u32 {
-        if live.is_empty() || next() % 2 == 0 {
+        if live.is_empty() || next().is_multiple_of(2) {
             let size = 1 + (next() % 3000) as usize;
             let align = 1 << (next() % 7);
             let p = unsafe { h.alloc(size, align) };
