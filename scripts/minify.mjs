@@ -6,14 +6,20 @@
 //    "./<crate>_bg.js": about 200 imports, 12.7 KB of the wasm and the same
 //    names again in the JavaScript, where the hex does not compress. They
 //    are renamed to short names ("a0", "a1", …) in both files.
-// 2. The JavaScript glue, 58 KB with its comments and long names, is
+// 2. Leptos's server-function client, which a static site never calls,
+//    exports wasm-streams' stream adapters from the wasm whether or not they
+//    are used, and the exports keep their code and an async executor alive
+//    (about 4 KB). wasm-opt removes those exports and the code only they
+//    reached, and their wrapper classes go from the JavaScript.
+// 3. The JavaScript glue, 58 KB with its comments and long names, is
 //    minified with terser.
 //
 // Every step checks what it expects and stops the build otherwise: a
 // renamed import the JavaScript does not provide would break the page.
 // Usage: node scripts/minify.mjs <dist>
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -129,9 +135,32 @@ for (const [file, bytes] of [[jsFile, source], [wasmFile, wasm]]) {
   if (!index.includes(sri(bytes))) fail(`${indexPath} does not carry the integrity hash of ${file}`);
 }
 
+/** The wasm's export names. */
+const exportsOf = (bytes) => WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
+const STREAMS = /intounderlying/;
+if (!exportsOf(wasm).some((name) => STREAMS.test(name))) {
+  fail('the wasm no longer exports wasm-streams\' adapters: drop step 2 of this script');
+}
+const pruned = join(dist, `${wasmFile}.pruned`);
+execFileSync(
+  'wasm-opt',
+  [wasmPath, '--remove-exports', '--pass-arg=remove-exports@*intounderlying*', '-Oz', '-o', pruned],
+  { stdio: 'inherit' },
+);
+const prunedWasm = readFileSync(pruned);
+rmSync(pruned);
+if (exportsOf(prunedWasm).some((name) => STREAMS.test(name))) fail('wasm-opt left the stream adapters');
+
+// The stream adapters' classes, each with its `Symbol.dispose` line, and
+// their finalization registries.
+const withoutStreams = source
+  .replace(/^export class (IntoUnderlying\w+) \{[\s\S]*?^\}\n(if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?/gm, '')
+  .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+if (/IntoUnderlying/.test(withoutStreams)) fail('the stream adapter classes did not come out of the script whole');
+
 // An ES module: its exports keep their names, as the start-up script
 // imports them.
-let { code } = await minify(source, {
+let { code } = await minify(withoutStreams, {
   module: true,
   compress: { passes: 2 },
   format: { comments: false },
@@ -140,7 +169,7 @@ let { code } = await minify(source, {
 const module = `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.js')}`;
 const moduleKey = `"${module}":`;
 if (code.split(moduleKey).length !== 2) fail(`the script does not build one import object "${module}"`);
-const [newWasm, renames] = renameImports(wasm, module, 'w');
+const [newWasm, renames] = renameImports(prunedWasm, module, 'w');
 code = code.replace(moduleKey, 'w:');
 for (const [name, short] of renames) {
   // Each import is one key of the import object, after `{` or `,`.
