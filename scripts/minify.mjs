@@ -5,12 +5,15 @@
 //    `__wbg_<name>_<16 hex digits>`, under the module name
 //    "./<crate>_bg.js": about 200 imports, 12.7 KB of the wasm and the same
 //    names again in the JavaScript, where the hex does not compress. They
-//    are renamed to short names ("a0", "a1", …) in both files.
+//    are renamed to short names ("a0", "a1", …) in both files, and so are
+//    the wasm's exports ("b0", …; closure adapters carry hashes too), all
+//    but its memory.
 // 2. Leptos's server-function client, which a static site never calls,
 //    exports wasm-streams' stream adapters from the wasm whether or not they
 //    are used, and the exports keep their code and an async executor alive
 //    (about 4 KB). wasm-opt removes those exports and the code only they
-//    reached, and their wrapper classes go from the JavaScript.
+//    reached (and the producers and target-features notes), and their
+//    wrapper classes go from the JavaScript.
 // 3. The JavaScript glue, 58 KB with its comments and long names, is
 //    minified with terser.
 //
@@ -127,6 +130,38 @@ function renameImports(wasm, module, shortModule) {
   fail('the wasm has no import section');
 }
 
+/** Renames the wasm's exports but `keep`; returns [bytes, old → new]. */
+function renameExports(wasm, keep) {
+  const renames = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 7) {
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(wasm, body);
+    const out = [...lebBytes(count)];
+    while (count-- > 0) {
+      let len;
+      [len, p] = leb(wasm, p);
+      const name = wasm.subarray(p, p + len).toString();
+      p += len;
+      const descStart = p;
+      p = leb(wasm, p + 1)[1];
+      const newName = keep.has(name) ? name : `b${renames.size.toString(36)}`;
+      if (newName !== name) renames.set(name, newName);
+      out.push(...utf8(newName), ...wasm.subarray(descStart, p));
+    }
+    if (p !== end) fail('the export section did not parse to its end');
+    const section = Buffer.from([7, ...lebBytes(out.length), ...out]);
+    return [Buffer.concat([wasm.subarray(0, at), section, wasm.subarray(end)]), renames];
+  }
+  fail('the wasm has no export section');
+}
+
 const jsPath = join(dist, jsFile);
 const wasmPath = join(dist, wasmFile);
 const source = readFileSync(jsPath, 'utf8');
@@ -139,12 +174,15 @@ for (const [file, bytes] of [[jsFile, source], [wasmFile, wasm]]) {
 const exportsOf = (bytes) => WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
 const STREAMS = /intounderlying/;
 if (!exportsOf(wasm).some((name) => STREAMS.test(name))) {
-  fail('the wasm no longer exports wasm-streams\' adapters: drop step 2 of this script');
+  console.log('minify: the wasm exports no stream adapters any more; step 2 has nothing to do');
 }
 const pruned = join(dist, `${wasmFile}.pruned`);
 execFileSync(
   'wasm-opt',
-  [wasmPath, '--remove-exports', '--pass-arg=remove-exports@*intounderlying*', '-Oz', '-o', pruned],
+  [
+    wasmPath, '--remove-exports', '--pass-arg=remove-exports@*intounderlying*', '-Oz',
+    '--strip-producers', '--strip-target-features', '-o', pruned,
+  ],
   { stdio: 'inherit' },
 );
 const prunedWasm = readFileSync(pruned);
@@ -169,7 +207,10 @@ let { code } = await minify(withoutStreams, {
 const module = `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.js')}`;
 const moduleKey = `"${module}":`;
 if (code.split(moduleKey).length !== 2) fail(`the script does not build one import object "${module}"`);
-const [newWasm, renames] = renameImports(prunedWasm, module, 'w');
+const [importsRenamed, renames] = renameImports(prunedWasm, module, 'w');
+// The memory stays `memory`: the start-up event hands the exports to
+// whoever listens (the soak test reads memory.buffer).
+const [newWasm, exportRenames] = renameExports(importsRenamed, new Set(['memory']));
 code = code.replace(moduleKey, 'w:');
 for (const [name, short] of renames) {
   // Each import is one key of the import object, after `{` or `,`.
@@ -177,6 +218,14 @@ for (const [name, short] of renames) {
   const found = code.match(key)?.length ?? 0;
   if (found !== 1) fail(`the script defines import ${name} ${found} times, not once`);
   code = code.replace(key, `$1${short}:`);
+}
+for (const [name, short] of exportRenames) {
+  // The glue reads each export as a property of the instance's exports.
+  const uses = code.split(name).length - 1;
+  const property = new RegExp(`\\.${name}\\b`, 'g');
+  const found = code.match(property)?.length ?? 0;
+  if (found !== uses) fail(`export ${name} is used ${uses} times, ${found} as a property`);
+  code = code.replace(property, `.${short}`);
 }
 if (!WebAssembly.validate(newWasm)) fail('the renamed wasm does not validate');
 
@@ -186,5 +235,6 @@ index = index.replaceAll(sri(source), sri(code)).replaceAll(sri(wasm), sri(newWa
 writeFileSync(indexPath, index);
 console.log(
   `${jsFile}: ${source.length} -> ${code.length} bytes; ` +
-    `${wasmFile}: ${wasm.length} -> ${newWasm.length} bytes (${renames.size} imports renamed)`,
+    `${wasmFile}: ${wasm.length} -> ${newWasm.length} bytes ` +
+    `(${renames.size} imports and ${exportRenames.size} exports renamed)`,
 );

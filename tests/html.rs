@@ -110,3 +110,19 @@ fn plain_text_keeps_punctuation_against_its_word() {
         "A poll by IIACSS, fielded in June. Second PMF."
     );
 }
+
+#[test]
+fn templates_fill_known_placeholders_and_keep_the_rest() {
+    use explainer::story::fill;
+    let values = [("n", "2"), ("total", "7"), ("label", "{n} apples")];
+    assert_eq!(fill("Step {n} of {total}", &values), "Step 2 of 7");
+    assert_eq!(fill("{n}{n}", &values), "22");
+    // A typo stays visible instead of vanishing.
+    assert_eq!(fill("Step {m} of {total}", &values), "Step {m} of 7");
+    // A value is not filled again.
+    assert_eq!(fill("{label}", &values), "{n} apples");
+    assert_eq!(fill("{{n}}", &values), "{2}");
+    assert_eq!(fill("open { and {n", &values), "open { and {n");
+    assert_eq!(fill("", &values), "");
+    assert_eq!(fill("رقم {n}", &values), "رقم 2");
+}

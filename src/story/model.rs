@@ -770,11 +770,30 @@ pub fn slugify(label: &str) -> String {
 /// Fills `{name}` placeholders in a UI template.
 ///
 /// Unknown placeholders are left as they are, so a translator's typo shows up
-/// on the page instead of breaking it.
+/// on the page instead of breaking it. Values go in as they are: a value
+/// that happens to contain `{name}` is not filled again.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    // One pass over the template by its braces; `str::replace` would bring
+    // the general substring searcher into the wasm.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(name, tail)| {
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, tail))
+        });
+        match value {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }

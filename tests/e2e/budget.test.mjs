@@ -18,7 +18,7 @@ import { start, openPage, mounted, drawn, ROOT, BASE } from './browser.mjs';
  * Until it is under, this ratchet stops it growing: lower it whenever the
  * build shrinks, never raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 154;
+const FIRST_VIEW_BUDGET_KB = 150;
 
 let env;
 before(async () => {
