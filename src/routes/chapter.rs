@@ -2,6 +2,7 @@
 //! step's text, and previous/next. Arrow keys, Home and End move through the
 //! steps; every step has its own address, so back/forward and reload work.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::figure::ChartFigure;
@@ -25,10 +26,9 @@ pub fn ChapterView(
     /// `Some(true)` for its figure alone; `None` on the site itself.
     #[prop(optional)]
     embed: Option<bool>,
-) -> impl IntoView {
-    let Some(c) = story.chapters.get(chapter) else {
-        return ().into_any();
-    };
+) -> Option<impl IntoView> {
+    // Nothing, not a panic, if the chapter is out of range.
+    let c = story.chapters.get(chapter)?;
     let route = Signal::derive(move || {
         let here = Route::Step {
             chapter,
@@ -62,15 +62,14 @@ pub fn ChapterView(
     let steps = embed
         .is_none()
         .then(|| view! { <StepList story chapter step/> });
-    let share = move || {
-        if embed.is_some() {
-            view! { <OpenFull story route/> }.into_any()
-        } else {
-            view! { <ShareBar story route/> }.into_any()
-        }
+    // Chosen once: a page is an embed or it is not.
+    let share = if embed.is_some() {
+        Either::Left(view! { <OpenFull story route/> })
+    } else {
+        Either::Right(view! { <ShareBar story route/> })
     };
 
-    view! {
+    Some(view! {
         <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
             <header class="chapter-head">
                 {after}
@@ -91,8 +90,7 @@ pub fn ChapterView(
             <Pager story route/>
             {appendix}
         </article>
-    }
-    .into_any()
+    })
 }
 
 /// ←/→ move one step (across chapters), Home/End jump to the chapter's
