@@ -4,8 +4,10 @@
 //! A generic serde format cost the wasm about 27 KB of decoding code, for
 //! one fixed set of types read once. This one is written out per type, so
 //! reading is a handful of small functions. The layout is postcard-like:
-//! lengths as LEB128 varints, tags as one byte, `f64` as 8 little-endian bytes,
-//! `Option` as a 0 or 1 byte before the value, struct fields in order.
+//! lengths as LEB128 varints, tags as one byte, `f64` as a varint of
+//! thousandths when that is exact (or 8 little-endian bytes after a
+//! marker), `Option` as a 0 or 1 byte before the value, struct fields in
+//! order.
 //!
 //! Both directions come from one field list per type ([`wire_struct!`]), so
 //! they cannot drift apart; a field missing from a list is a compile error
@@ -154,11 +156,29 @@ impl Wire for u8 {
     }
 }
 
+/// Numbers in thousandths, when that is exact: the content's numbers are
+/// counts, percentages and fractional years with a few decimals, and a
+/// varint of thousandths is two or three bytes where the float is eight.
+/// Anything else is written whole, after a marker.
+const WHOLE_F64: usize = 1;
+
 impl Wire for f64 {
     fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
+        let thousandths = (self * 1000.0).round();
+        // Shifted left one for the marker bit, it must fit the reader's 32 bits.
+        let fits = !self.is_sign_negative() && thousandths < f64::from(u32::MAX >> 1);
+        if fits && thousandths / 1000.0 == *self {
+            put_varint((thousandths as usize) << 1, out);
+        } else {
+            put_varint(WHOLE_F64, out);
+            out.extend_from_slice(&self.to_le_bytes());
+        }
     }
     fn take(r: &mut Reader<'_>) -> Self {
+        let n = r.varint();
+        if n & 1 == 0 {
+            return (n >> 1) as f64 / 1000.0;
+        }
         let mut a = [0; 8];
         let b = r.bytes(8);
         a[..b.len()].copy_from_slice(b);
