@@ -8,7 +8,7 @@ use crate::routes::Page;
 use crate::state::history::{use_location, Router};
 use crate::state::route::strip_base;
 use crate::state::{provide_base, use_base, BasePath, Route};
-use crate::story::{fill, Story};
+use crate::story::{fill, join, Story};
 
 /// The whole explainer.
 #[component]
@@ -147,12 +147,12 @@ pub fn page_title(story: &Story, route: Route) -> String {
                 return site.to_owned();
             };
             match c.steps.get(step) {
-                Some(s) => [s.title.as_str(), &c.short_title, site].join(sep),
-                None => [c.short_title.as_str(), site].join(sep),
+                Some(s) => join([s.title.as_str(), &c.short_title, site], sep),
+                None => join([c.short_title.as_str(), site], sep),
             }
         }
-        Route::All => [story.ui.whole_story.as_str(), site].join(sep),
-        Route::NotFound => [story.ui.not_found_title.as_str(), site].join(sep),
+        Route::All => join([story.ui.whole_story.as_str(), site], sep),
+        Route::NotFound => join([story.ui.not_found_title.as_str(), site], sep),
         // `canonical` has turned any embed into its step.
         Route::Embed { .. } => site.to_owned(),
     }

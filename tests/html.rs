@@ -126,3 +126,13 @@ fn templates_fill_known_placeholders_and_keep_the_rest() {
     assert_eq!(fill("", &values), "");
     assert_eq!(fill("رقم {n}", &values), "رقم 2");
 }
+
+#[test]
+fn join_puts_the_separator_only_between_items() {
+    use explainer::story::join;
+    assert_eq!(join(["a", "b", "c"], ", "), "a, b, c");
+    assert_eq!(join(vec![String::from("x")], "&"), "x");
+    assert_eq!(join(Vec::<&str>::new(), "&"), "");
+    assert_eq!(join(["", ""], "-"), "-");
+    assert_eq!(join("a  b".split(' '), "+"), ["a", "", "b"].join("+"));
+}

@@ -3,7 +3,7 @@
 
 use super::items::{table, Numbers};
 use super::{draw, ChartStyle, DrawResult, View};
-use crate::story::{ChartKind, Story};
+use crate::story::{join, ChartKind, Story};
 
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(value: &str) -> String {
@@ -20,13 +20,7 @@ pub fn csv(story: &Story, kind: ChartKind) -> String {
     let t = table(story, kind, Numbers::Plain);
     std::iter::once(&t.headers)
         .chain(&t.rows)
-        .map(|row| {
-            row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\r\n"
-        })
+        .map(|row| join(row.iter().map(|f| csv_field(f)), ",") + "\r\n")
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //! figure component, the table and the CSV treat every chart alike.
 
 use super::{plain, thousands, View};
-use crate::story::{fill, ChartKind, Dataset, Item, Story};
+use crate::story::{fill, join, ChartKind, Dataset, Item, Story};
 
 /// Formats a number as the tables and readouts show it: whole numbers
 /// grouped by thousands, others with one decimal.
@@ -36,9 +36,10 @@ fn label_of(group: Option<&crate::story::Group>) -> &str {
 /// Who published the sources with these ids, for a readout or a table
 /// cell; an id the story does not list is shown as it is.
 fn publishers<'a>(story: &'a Story, ids: impl Iterator<Item = &'a str>) -> String {
-    ids.map(|id| story.source(id).map_or(id, |s| s.publisher.as_str()))
-        .collect::<Vec<_>>()
-        .join(&story.ui.source_separator)
+    join(
+        ids.map(|id| story.source(id).map_or(id, |s| s.publisher.as_str())),
+        &story.ui.source_separator,
+    )
 }
 
 /// The URL slug of every item of a figure, in keyboard order.
@@ -105,7 +106,7 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
         ],
     );
     // Empty placeholders leave double spaces behind; close them up.
-    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    Some(join(text.split_whitespace(), " "))
 }
 
 fn troops_readout(story: &Story, index: usize) -> Option<String> {

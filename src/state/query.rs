@@ -4,7 +4,7 @@
 //! Parsing never panics; anything unknown or malformed is ignored, so the
 //! chart falls back to its plain view.
 
-use crate::story::ChartKind;
+use crate::story::{join, ChartKind};
 
 /// Longest value accepted; longer input is ignored rather than searched.
 const MAX_LEN: usize = 256;
@@ -77,12 +77,12 @@ pub fn with_state(
         parts.push(format!("{own_select}={s}"));
     }
     if !hidden.is_empty() {
-        parts.push(format!("{own_hide}={}", hidden.join(",")));
+        parts.push(format!("{own_hide}={}", join(hidden, ",")));
     }
     if parts.is_empty() {
         path.to_owned()
     } else {
-        format!("{path}?{}", parts.join("&"))
+        format!("{path}?{}", join(&parts, "&"))
     }
 }
 
@@ -98,6 +98,6 @@ pub fn chart_state(query: &[(String, String)]) -> String {
     if parts.is_empty() {
         String::new()
     } else {
-        format!("?{}", parts.join("&"))
+        format!("?{}", join(&parts, "&"))
     }
 }

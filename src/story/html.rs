@@ -112,18 +112,17 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
 pub fn plain_text(paragraphs: &[Paragraph], max: usize) -> String {
     // Inline pieces join as they are ("IIACSS" then ", fielded"), and
     // paragraphs with a space, so no space appears before punctuation.
-    let joined: String = paragraphs
-        .iter()
-        .map(|p| {
+    let joined = super::join(
+        paragraphs.iter().map(|p| {
             p.iter()
                 .map(|inline| match inline {
                     Inline::Text(t) => t.as_str(),
                     Inline::Cite { text, .. } | Inline::Term { text, .. } => text.as_str(),
                 })
                 .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+        }),
+        " ",
+    );
     let words: Vec<&str> = joined.split_whitespace().collect();
     let mut out = String::new();
     for word in words {

@@ -122,7 +122,7 @@ pub fn is_id(id: &str) -> bool {
 }
 
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::model::join(s.split_whitespace(), " ")
 }
 
 fn flush(out: &mut Paragraph, plain: &mut String) {

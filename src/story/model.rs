@@ -767,6 +767,19 @@ pub fn slugify(label: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// `items` with `sep` between them, as `[..].join(sep)` gives. std's join
+/// is a large function for each item type; this loop is a small one.
+pub fn join<S: AsRef<str>>(items: impl IntoIterator<Item = S>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// Fills `{name}` placeholders in a UI template.
 ///
 /// Unknown placeholders are left as they are, so a translator's typo shows up
