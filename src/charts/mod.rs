@@ -35,7 +35,17 @@ impl std::error::Error for ChartError {}
 
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
     fn from(e: DrawingAreaErrorKind<E>) -> Self {
-        ChartError(e.to_string())
+        // Named, not formatted: none of these happen in practice (both of
+        // the app's backends never fail), and formatting plotters' errors
+        // cost the wasm their messages and Display code.
+        ChartError(
+            match e {
+                DrawingAreaErrorKind::BackendError(_) => "the drawing backend failed",
+                DrawingAreaErrorKind::SharingError => "the drawing area was in use",
+                DrawingAreaErrorKind::LayoutError => "the drawing area could not be split",
+            }
+            .to_owned(),
+        )
     }
 }
 
