@@ -115,11 +115,15 @@ pub fn ChartFigure(
         Signal::stored(false),
     );
 
+    // The effect's value is how many times this canvas has been drawn.
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    Effect::new(move |draws: Option<u32>| {
+        let draws = draws.unwrap_or(0);
         let (width, height) = (size.0.get(), size.1.get());
         let (kind, dark) = (kind.get(), dark.get());
-        let Some(canvas) = canvas.get() else { return };
+        let Some(canvas) = canvas.get() else {
+            return draws;
+        };
         let clock = leptos::prelude::window().performance();
         let started = clock.as_ref().map(|c| c.now());
         let drawn = view.with(|view| paint::chart(&canvas, width, height, story, kind, view, dark));
@@ -136,16 +140,14 @@ pub fn ChartFigure(
                 false
             }
         };
-        // Each draw's duration, for the benchmark (`make bench`) to read.
+        // Each draw's duration and count, for the benchmark (`make bench`)
+        // and the tests to read.
         if let (true, Some(clock), Some(started)) = (drawn, clock, started) {
-            let draws = canvas
-                .get_attribute("data-draws")
-                .and_then(|n| n.parse::<u32>().ok())
-                .unwrap_or(0);
             let ms = crate::charts::fixed(clock.now() - started, 3);
             let _ = canvas.set_attribute("data-draw-ms", &ms);
             let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
         }
+        draws + u32::from(drawn)
     });
 
     #[cfg(not(target_arch = "wasm32"))]
