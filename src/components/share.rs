@@ -77,19 +77,11 @@ pub fn ShareBar(
     let share = move |_: leptos::ev::MouseEvent| {
         #[cfg(target_arch = "wasm32")]
         {
-            use leptos::wasm_bindgen::JsCast;
-            let navigator = window().navigator();
-            let data = js_sys::Object::new();
-            let title = crate::app::page_title(story, route.get_untracked());
-            let url = window().location().href().unwrap_or_default();
-            let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
-            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-            if let Ok(f) = js_sys::Reflect::get(&navigator, &"share".into())
-                .and_then(|f| f.dyn_into::<js_sys::Function>())
-            {
-                // The reader may cancel the sheet; that is not an error.
-                let _ = f.call1(&navigator, &data);
-            }
+            let data = web_sys::ShareData::new();
+            data.set_title(&crate::app::page_title(story, route.get_untracked()));
+            data.set_url(&window().location().href().unwrap_or_default());
+            // The reader may cancel the sheet; that is not an error.
+            let _ = window().navigator().share_with_data(&data);
         }
     };
     let message = move || {
@@ -102,7 +94,7 @@ pub fn ShareBar(
     view! {
         <div class="share" role="group" aria-label=ui.share_label.as_str()>
             <button type="button" data-share="link" on:click=copy(Copied::Link)>{ui.copy_link.as_str()}</button>
-            {can_share.then(|| view! { <button type="button" data-share="sheet" on:click=share>{ui.share.as_str()}</button> })}
+            <button type="button" data-share="sheet" hidden=!can_share on:click=share>{ui.share.as_str()}</button>
             <button type="button" data-share="embed" on:click=copy(Copied::Embed)>{ui.copy_embed.as_str()}</button>
             <p class="share-status" role="status">{message}</p>
         </div>
