@@ -10,15 +10,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, openPage, mounted, drawn, ROOT, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, embedPaths, ROOT, BASE, DIST } from './browser.mjs';
 
 /**
- * First-view transfer budget, brotli, in KB. The issue's budget is 150 KB
- * and our goal 90 KB; the build is over both (see README, "Where we stand").
- * Until it is under, this ratchet stops it growing: lower it whenever the
- * build shrinks, never raise it without saying why in the commit.
+ * First-view transfer budget, brotli, in KB: the issue's budget. Our goal
+ * is 90 KB (see README, "Where we stand"). Never raise it without saying
+ * why in the commit.
  */
 const FIRST_VIEW_BUDGET_KB = 150;
+
+/** The one page exempt from the budget: the whole story on one page, whose
+ * HTML is the whole text by design. Its first view is reported. */
+const WHOLE_STORY = '/all/';
 
 let env;
 before(async () => {
@@ -28,29 +31,60 @@ after(async () => {
   await env?.close();
 });
 
-test(`the first view of a step transfers at most ${FIRST_VIEW_BUDGET_KB} KB with brotli`, async () => {
+const brotli = (body) =>
+  zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with brotli`, async () => {
+  // What a reader's browser really fetches for one step with a chart.
   const { page, context, problems } = await openPage(env.browser);
   const bodies = new Map();
   page.on('response', async (r) => {
     if (r.status() === 200) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
   });
-  await page.goto(env.url + '/round-one/security-markers/');
+  const step = '/round-one/security-markers/';
+  await page.goto(env.url + step);
   await mounted(page);
   await drawn(page);
   await page.waitForTimeout(200);
   let total = 0;
+  let document = 0;
   const rows = [];
   for (const [url, body] of bodies) {
-    const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const br = brotli(body);
     total += br;
+    if (new URL(url).pathname === BASE + step) document = br;
     rows.push(`${path.basename(new URL(url).pathname) || 'index.html'}: ${(br / 1024).toFixed(1)} KB`);
   }
-  const kb = total / 1024;
-  console.log(`# first view, brotli: ${kb.toFixed(1)} KB (${rows.join(', ')})`);
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  console.log(`# first view of ${step}, brotli: ${kb(total)} KB (${rows.join(', ')})`);
   assert.ok(bodies.size >= 4, `only ${bodies.size} responses seen`);
-  assert.ok(kb <= FIRST_VIEW_BUDGET_KB, `first view is ${kb.toFixed(1)} KB brotli, over the ${FIRST_VIEW_BUDGET_KB} KB budget`);
+  assert.ok(document > 0, 'the page itself was not among the responses');
   assert.deepEqual(problems, []);
   await context.close();
+
+  // Every page shares the rest (wasm, scripts, stylesheet, icon); only its
+  // own HTML differs. So the heaviest page's first view is the shared part
+  // plus the heaviest HTML.
+  const shared = total - document;
+  const pages = [...pagePaths(), ...embedPaths()].map((p) => {
+    const file = path.join(DIST, ...p.split('/').filter(Boolean), 'index.html');
+    return { path: p, html: brotli(fs.readFileSync(file)) };
+  });
+  assert.ok(pages.length > 50, `only ${pages.length} pages found`);
+  const budgeted = pages.filter((p) => p.path !== WHOLE_STORY).sort((a, b) => b.html - a.html);
+  const heaviest = budgeted[0];
+  const whole = pages.find((p) => p.path === WHOLE_STORY);
+  console.log(
+    `# heaviest first view: ${heaviest.path} ${kb(shared + heaviest.html)} KB ` +
+      `(${kb(shared)} KB shared, ${kb(heaviest.html)} KB its HTML); ` +
+      `${WHOLE_STORY}, exempt: ${whole ? kb(shared + whole.html) : '?'} KB`,
+  );
+  for (const [name, bytes] of [[step, total], [heaviest.path, shared + heaviest.html]]) {
+    assert.ok(
+      bytes / 1024 <= FIRST_VIEW_BUDGET_KB,
+      `the first view of ${name} is ${kb(bytes)} KB brotli, over the ${FIRST_VIEW_BUDGET_KB} KB budget`,
+    );
+  }
 });
 
 const LIGHTHOUSE = path.join(ROOT, 'tools/bench/node_modules/.bin/lighthouse');
