@@ -90,76 +90,68 @@ function skipDesc(bytes, at, kind) {
   }
 }
 
-/** Renames the imports of `module` in the wasm; returns [bytes, old → new]. */
-function renameImports(wasm, module, shortModule) {
-  const renames = new Map();
+/**
+ * The wasm with section `id` rewritten entry by entry: `entry(p)` reads one
+ * entry at offset p and returns [its new bytes, the offset after it].
+ */
+function rewriteSection(wasm, id, name, entry) {
   let at = 8;
   while (at < wasm.length) {
-    const id = wasm[at];
     const [size, body] = leb(wasm, at + 1);
     const end = body + size;
-    if (id !== 2) {
+    if (wasm[at] !== id) {
       at = end;
       continue;
     }
     let [count, p] = leb(wasm, body);
     const out = [...lebBytes(count)];
     while (count-- > 0) {
-      let len;
-      [len, p] = leb(wasm, p);
-      const mod = wasm.subarray(p, p + len).toString();
-      p += len;
-      [len, p] = leb(wasm, p);
-      const name = wasm.subarray(p, p + len).toString();
-      p += len;
-      const descStart = p;
-      p = skipDesc(wasm, p + 1, wasm[p]);
-      let newMod = mod;
-      let newName = name;
-      if (mod === module) {
-        newMod = shortModule;
-        newName = renames.get(name) ?? `a${renames.size.toString(36)}`;
-        renames.set(name, newName);
-      }
-      out.push(...utf8(newMod), ...utf8(newName), ...wasm.subarray(descStart, p));
+      let bytes;
+      [bytes, p] = entry(p);
+      out.push(...bytes);
     }
-    if (p !== end) fail('the import section did not parse to its end');
-    const section = Buffer.from([2, ...lebBytes(out.length), ...out]);
-    return [Buffer.concat([wasm.subarray(0, at), section, wasm.subarray(end)]), renames];
+    if (p !== end) fail(`the ${name} section did not parse to its end`);
+    const section = Buffer.from([id, ...lebBytes(out.length), ...out]);
+    return Buffer.concat([wasm.subarray(0, at), section, wasm.subarray(end)]);
   }
-  fail('the wasm has no import section');
+  fail(`the wasm has no ${name} section`);
+}
+
+/** A name at offset p: [the name, the offset after it]. */
+function nameAt(wasm, p) {
+  const [len, start] = leb(wasm, p);
+  return [wasm.subarray(start, start + len).toString(), start + len];
+}
+
+/** Renames the imports of `module` in the wasm; returns [bytes, old → new]. */
+function renameImports(wasm, module, shortModule) {
+  const renames = new Map();
+  const bytes = rewriteSection(wasm, 2, 'import', (p) => {
+    const [mod, afterMod] = nameAt(wasm, p);
+    const [name, descStart] = nameAt(wasm, afterMod);
+    const end = skipDesc(wasm, descStart + 1, wasm[descStart]);
+    let [newMod, newName] = [mod, name];
+    if (mod === module) {
+      newMod = shortModule;
+      newName = renames.get(name) ?? `a${renames.size.toString(36)}`;
+      renames.set(name, newName);
+    }
+    return [[...utf8(newMod), ...utf8(newName), ...wasm.subarray(descStart, end)], end];
+  });
+  return [bytes, renames];
 }
 
 /** Renames the wasm's exports but `keep`; returns [bytes, old → new]. */
 function renameExports(wasm, keep) {
   const renames = new Map();
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    const end = body + size;
-    if (id !== 7) {
-      at = end;
-      continue;
-    }
-    let [count, p] = leb(wasm, body);
-    const out = [...lebBytes(count)];
-    while (count-- > 0) {
-      let len;
-      [len, p] = leb(wasm, p);
-      const name = wasm.subarray(p, p + len).toString();
-      p += len;
-      const descStart = p;
-      p = leb(wasm, p + 1)[1];
-      const newName = keep.has(name) ? name : `b${renames.size.toString(36)}`;
-      if (newName !== name) renames.set(name, newName);
-      out.push(...utf8(newName), ...wasm.subarray(descStart, p));
-    }
-    if (p !== end) fail('the export section did not parse to its end');
-    const section = Buffer.from([7, ...lebBytes(out.length), ...out]);
-    return [Buffer.concat([wasm.subarray(0, at), section, wasm.subarray(end)]), renames];
-  }
-  fail('the wasm has no export section');
+  const bytes = rewriteSection(wasm, 7, 'export', (p) => {
+    const [name, descStart] = nameAt(wasm, p);
+    const end = leb(wasm, descStart + 1)[1];
+    const newName = keep.has(name) ? name : `b${renames.size.toString(36)}`;
+    if (newName !== name) renames.set(name, newName);
+    return [[...utf8(newName), ...wasm.subarray(descStart, end)], end];
+  });
+  return [bytes, renames];
 }
 
 const jsPath = join(dist, jsFile);

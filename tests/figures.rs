@@ -557,6 +557,20 @@ fn downloaded_numbers_read_exactly_as_the_content_wrote_them() {
     }
 }
 
+/// XML text as the reader sees it (either way of writing an apostrophe).
+fn unescape(text: &str) -> String {
+    [
+        ("&#39;", "'"),
+        ("&apos;", "'"),
+        ("&quot;", "\""),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&amp;", "&"),
+    ]
+    .iter()
+    .fold(text.to_owned(), |t, (from, to)| t.replace(from, to))
+}
+
 /// Each kind of element in an SVG document, counted, and its texts in order.
 fn svg_outline(svg: &str) -> (Vec<(&'static str, usize)>, Vec<String>) {
     let counts = [
@@ -573,14 +587,9 @@ fn svg_outline(svg: &str) -> (Vec<(&'static str, usize)>, Vec<String>) {
         .split("<text")
         .skip(1)
         .filter_map(|t| {
-            Some(
-                t.split_once('>')?
-                    .1
-                    .split_once("</text>")?
-                    .0
-                    .trim()
-                    .to_owned(),
-            )
+            Some(unescape(
+                t.split_once('>')?.1.split_once("</text>")?.0.trim(),
+            ))
         })
         .collect();
     (counts, texts)

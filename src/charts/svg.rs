@@ -15,6 +15,8 @@ use plotters_backend::{
 };
 
 use super::fixed;
+// The page's escaping serves XML too: `&#39;` is a character reference there.
+use crate::story::html::escape;
 
 /// Never produced: writing to a `String` cannot fail.
 #[derive(Debug)]
@@ -69,6 +71,18 @@ impl<'a> SvgWriter<'a> {
         let _ = write!(self.out, r##" {name}="#{r:02X}{g:02X}{b:02X}""##);
     }
 
+    /// A shape's paint, filled or outlined, and the end of its tag.
+    fn close_shape(&mut self, style: &impl BackendStyle, fill: bool) {
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.paint("stroke", style.color());
+            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+        }
+        self.out.push_str("/>\n");
+    }
+
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(r#" points=""#);
         for (i, (x, y)) in path.into_iter().enumerate() {
@@ -92,20 +106,6 @@ pub fn estimate_text_size(text: &str, size: f64) -> (u32, u32) {
         (text.chars().count() as f64 * size * super::CHAR_WIDTH).round() as u32,
         size.round() as u32,
     )
-}
-
-/// Text with `&`, `<`, `>` and quotes escaped for XML.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
 }
 
 impl DrawingBackend for SvgWriter<'_> {
@@ -163,14 +163,7 @@ impl DrawingBackend for SvgWriter<'_> {
             x1 - x0,
             y1 - y0
         );
-        if fill {
-            self.paint("fill", style.color());
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.paint("stroke", style.color());
-            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
-        }
-        self.out.push_str("/>\n");
+        self.close_shape(style, fill);
         Ok(())
     }
 
@@ -216,14 +209,7 @@ impl DrawingBackend for SvgWriter<'_> {
             return Ok(());
         }
         let _ = write!(self.out, r#"<circle cx="{cx}" cy="{cy}" r="{radius}""#);
-        if fill {
-            self.paint("fill", style.color());
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.paint("stroke", style.color());
-            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
-        }
-        self.out.push_str("/>\n");
+        self.close_shape(style, fill);
         Ok(())
     }
 
@@ -252,7 +238,7 @@ impl DrawingBackend for SvgWriter<'_> {
             self.out,
             r#"<text x="{x}" y="{y}" dy="{dy}" text-anchor="{anchor}" font-family=""#
         );
-        escape_into(self.out, style.family().as_str());
+        self.out.push_str(&escape(style.family().as_str()));
         // plotters' font size is the line height; SVG's is the em.
         let _ = write!(
             self.out,
@@ -277,7 +263,7 @@ impl DrawingBackend for SvgWriter<'_> {
         }
         self.paint("fill", color);
         self.out.push('>');
-        escape_into(self.out, text);
+        self.out.push_str(&escape(text));
         self.out.push_str("</text>\n");
         Ok(())
     }
