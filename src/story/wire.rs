@@ -241,32 +241,33 @@ macro_rules! wire_struct {
 }
 
 /// An enum without data, as the index of its variant in the list, in one
-/// byte.
+/// byte. The list is written out, or is an existing constant of every
+/// variant (`ChartKind::ALL`).
 macro_rules! wire_unit_enum {
     ($ty:ident { $($variant:ident),* $(,)? }) => {
+        wire_unit_enum!($ty = &[$($ty::$variant),*]);
+    };
+    ($ty:ident = $all:expr) => {
         impl Wire for $ty {
             fn put(&self, out: &mut Vec<u8>) {
-                const ALL: &[$ty] = &[$($ty::$variant),*];
-                let i = ALL.iter().position(|v| v == self).unwrap_or_default();
+                const ALL: &[$ty] = $all;
+                // Only build.rs writes: a variant missing from the list
+                // stops the build instead of being written as the first.
+                let i = ALL
+                    .iter()
+                    .position(|v| v == self)
+                    .expect("every variant is in its wire list");
                 out.push(i as u8);
             }
             fn take(r: &mut Reader<'_>) -> Self {
-                const ALL: &[$ty] = &[$($ty::$variant),*];
+                const ALL: &[$ty] = $all;
                 ALL[usize::from(r.tag(ALL.len() as u8))]
             }
         }
     };
 }
 
-wire_unit_enum!(ChartKind {
-    Troops,
-    Timeline,
-    Opinion,
-    Parliament,
-    Commitments,
-    Agenda,
-    Oil
-});
+wire_unit_enum!(ChartKind = &ChartKind::ALL);
 wire_unit_enum!(Appendix { Sources, Glossary });
 wire_unit_enum!(Hue {
     Us,
