@@ -1,9 +1,8 @@
-//! The browser entry point: it only mounts the app.
+//! The browser entry point: it only hydrates the page's islands.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    explainer::app::install_panic_hook();
-    explainer::app::mount();
+    explainer::islands::hydrate();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

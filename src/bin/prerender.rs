@@ -1,16 +1,15 @@
 //! Writes one HTML page per address into a Trunk build (`dist/`), rendered
-//! natively from the same components the wasm app mounts.
+//! natively. The page is the page: the wasm only hydrates its islands.
 //!
-//! Readers see the story's text before the wasm arrives (or without it), any
-//! static host serves deep links with no rewrite rules, and `404.html` gives
-//! hosts that support it a friendly not-found page.
+//! Readers see the story's text at once (or without the wasm), any static
+//! host serves deep links with no rewrite rules, and `404.html` gives hosts
+//! that support it a friendly not-found page.
 //!
 //! Usage: `cargo run --release --no-default-features --features ssr --bin prerender -- dist`
 
 use std::path::{Path, PathBuf};
 
-use explainer::app::{page_description, page_title, App};
-use explainer::state::history::RequestUrl;
+use explainer::site::app::{page_description, page_title, App};
 use explainer::state::route::normalize_base;
 use explainer::state::{BasePath, Route};
 use explainer::story::html::escape;
@@ -110,35 +109,19 @@ fn run() -> Result<(), String> {
         let path = route.path(story);
         // Embeds share their step's preview, so only full pages get one.
         if route.unembed().is_none() {
-            let png = explainer::preview::png(story, route)
+            let png = explainer::site::preview::png(story, route)
                 .map_err(|e| format!("preview image for {path}: {e}"))?;
             write_bytes(&dist.join(path.trim_start_matches('/')).join(PREVIEW), &png)?;
             images += 1;
         }
-        let html = page(
-            &template,
-            mount,
-            story,
-            &base,
-            route,
-            &path,
-            site.as_deref(),
-        );
+        let html = page(&template, mount, story, &base, route, site.as_deref());
         write(
             &dist.join(path.trim_start_matches('/')).join("index.html"),
             &html,
         )?;
         written += 1;
     }
-    let html = page(
-        &template,
-        mount,
-        story,
-        &base,
-        Route::NotFound,
-        "/404.html",
-        None,
-    );
+    let html = page(&template, mount, story, &base, Route::NotFound, None);
     write(&dist.join("404.html"), &html)?;
     println!(
         "prerender: wrote {written} pages, 404.html and {images} preview images into {}",
@@ -154,11 +137,9 @@ fn page(
     story: &'static Story,
     base: &BasePath,
     route: Route,
-    path: &str,
     site: Option<&str>,
 ) -> String {
-    let url = format!("{}{path}", base.0);
-    let body = render(story, base.clone(), &url);
+    let body = render(story, base.clone(), route);
     let title = escape(&page_title(story, route));
     let description = escape(&page_description(story, route));
     let mut head = format!(
@@ -184,6 +165,14 @@ fn page(
             "summary"
         },
     );
+    // The steps a reader is likely to open next, fetched while they read,
+    // so following the pager, a key or a swipe feels instant.
+    for next in [route.next(story), route.previous(story)].into_iter().flatten() {
+        head.push_str(&format!(
+            r#"<link rel="prefetch" href="{}">"#,
+            escape(&next.href(story, &base.0))
+        ));
+    }
     if route.unembed().is_some() {
         // An embed is a view of a step for other pages' frames: search
         // engines should list the step itself, which the canonical names.
@@ -206,8 +195,8 @@ fn page(
                 r#"<meta name="twitter:image" content="{image}">"#,
             ),
             image = image,
-            w = explainer::preview::SIZE.0,
-            h = explainer::preview::SIZE.1,
+            w = explainer::site::preview::SIZE.0,
+            h = explainer::site::preview::SIZE.1,
             t = title,
         ));
         head.push_str(&format!(
@@ -241,17 +230,12 @@ fn with_csp(html: &str) -> String {
     }
 }
 
-/// Renders the app at `url` to an HTML string.
-fn render(story: &'static Story, base: BasePath, url: &str) -> String {
+/// Renders the page for `route` to an HTML string.
+fn render(story: &'static Story, base: BasePath, route: Route) -> String {
     let owner = Owner::new();
-    let html = owner.with(|| {
-        provide_context(RequestUrl::new(url));
-        view! { <App story base/> }.to_html()
-    });
-    // Leptos marks places for hydration with `<!>`, which HTML calls a
-    // bogus comment. The app mounts afresh rather than hydrating, so the
-    // marks go.
-    html.replace("<!>", "")
+    let html = owner.with(|| view! { <App story route base/> }.to_html());
+    owner.unset();
+    explainer::islands::valid_markers(&html)
 }
 
 /// The `href` of the template's `<base>` element ("/" if none). Trunk's

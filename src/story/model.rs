@@ -216,7 +216,7 @@ pub struct Term {
 }
 
 /// The article this explainer is about.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Its headline.
@@ -250,7 +250,7 @@ pub struct RawMeta {
 }
 
 /// Words about the explainer as a whole.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Meta {
     /// BCP 47 language tag of this content.
     pub lang: String,
@@ -268,7 +268,7 @@ pub struct Meta {
 
 /// Every reader-facing string that is not story content: controls, labels,
 /// messages. `{name}` marks a value filled in at run time (see [`fill`]).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     /// Link that skips to the main content.
@@ -291,6 +291,9 @@ pub struct Ui {
     pub not_found_title: String,
     /// Body of the not-found view; `{path}` is the address asked for.
     pub not_found_body: String,
+    /// Stands for the address in `not_found_body` until the page has read
+    /// it ("this address").
+    pub this_address: String,
     /// Heading of the view shown after an unexpected error.
     pub error_title: String,
     /// Body of the error view.
@@ -409,7 +412,7 @@ pub struct Marker {
 }
 
 /// The troop-level dataset with its words.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Troops {
     /// Chart title.
@@ -597,7 +600,7 @@ pub struct Columns {
 }
 
 /// A figure's data and words, as one file in `content/<lang>/data/`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// Chart title.
@@ -673,7 +676,7 @@ impl Dataset {
 }
 
 /// All chart datasets.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Datasets {
     /// Figure 1: troops.
     pub troops: Troops,
@@ -705,6 +708,19 @@ impl Datasets {
             ChartKind::Oil => Some(&self.oil),
         }
     }
+
+    /// The generic dataset of a figure, to change it; the timeline's for
+    /// the troop chart (which has its own shape), so this never fails.
+    pub fn dataset_mut(&mut self, kind: ChartKind) -> &mut Dataset {
+        match kind {
+            ChartKind::Troops | ChartKind::Timeline => &mut self.timeline,
+            ChartKind::Opinion => &mut self.opinion,
+            ChartKind::Parliament => &mut self.parliament,
+            ChartKind::Commitments => &mut self.commitments,
+            ChartKind::Agenda => &mut self.agenda,
+            ChartKind::Oil => &mut self.oil,
+        }
+    }
 }
 
 /// Sources file as an editor writes it.
@@ -724,7 +740,7 @@ pub struct RawGlossary {
 }
 
 /// The whole story in one language, as the app reads it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Story {
     /// Words about the explainer as a whole.
     pub meta: Meta,

@@ -240,6 +240,9 @@ macro_rules! wire_struct {
     };
 }
 
+#[allow(unused_imports)] // build.rs includes this file and uses none of it
+pub(crate) use wire_struct;
+
 /// An enum without data, as the index of its variant in the list, in one
 /// byte. The list is written out, or is an existing constant of every
 /// variant (`ChartKind::ALL`).
@@ -374,6 +377,7 @@ wire_struct!(Ui {
     after_article,
     not_found_title,
     not_found_body,
+    this_address,
     error_title,
     error_body,
     reload,

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_base, Route};
+use crate::site::use_base;
+use crate::state::Route;
 use crate::story::Story;
 
 /// A list of every chapter, linked to its first step; the current chapter

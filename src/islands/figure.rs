@@ -1,47 +1,170 @@
-//! A step's figure, whichever of the seven it is: the chart on a canvas,
-//! its text alternative, a live readout for the selected item, group
-//! filters where the chart has them, downloads, and the same numbers as a
-//! table.
+//! A step's figure, whichever of the seven it is.
 //!
-//! The canvas is sized to its frame times devicePixelRatio, so it stays crisp
-//! on high-density screens, and it redraws whenever the frame's size, the
-//! colour scheme, the step or the reader's selection changes. The selection
-//! and the filters live in the URL, so a shared link reproduces the view.
+//! [`FigureFrame`] is the whole figure as the build writes it: title, the
+//! chart island, the chart's text alternative, the keyboard hint and the
+//! data table. Only [`ChartIsland`] comes alive in the browser: group
+//! filters, the canvas (selection by pointer, touch and keyboard), the
+//! label beside the selected item, the live readout and the downloads.
+//!
+//! The canvas is sized to its frame times devicePixelRatio, so it stays
+//! crisp on high-density screens, and it redraws whenever the frame's size,
+//! the colour scheme or the reader's selection changes. The selection and
+//! the filters live in the URL, so a shared link reproduces the view.
 
 use leptos::prelude::*;
 
 use crate::charts::items::{self, readout, step_view, tip, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
-use crate::story::{html, ChartKind, Figure, Story};
+use crate::story::wire::{wire_struct, Reader, Wire};
+#[cfg(feature = "ssr")]
+use crate::story::ChartKind;
+use crate::story::{Figure, Story};
 
-/// The figure a step asks for, with its caption, readout, filters,
-/// downloads and data table.
+/// What a figure island needs: the story cut down to its one chart (its
+/// dataset, the sources it cites and the interface words it uses), and
+/// what the step asks of it (highlight and period).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureProps {
+    /// The story, cut down to this figure.
+    pub story: Story,
+    /// The step's figure.
+    pub figure: Figure,
+}
+
+wire_struct!(FigureProps { story, figure });
+
+/// The story cut down to what one chart's island reads: its dataset, the
+/// publishers of the sources it cites, and the interface words of the
+/// figure, readout and downloads. Everything else is left empty.
+#[cfg(feature = "ssr")]
+pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
+    use crate::story::{Datasets, Source, Ui};
+    let ui = &story.ui;
+    let mut data = Datasets::default();
+    let mut cited: Vec<&str> = Vec::new();
+    match kind {
+        ChartKind::Troops => {
+            data.troops = story.data.troops.clone();
+            cited.extend(story.data.troops.points.iter().map(|p| p.source.as_str()));
+            cited.extend(story.data.troops.markers.iter().map(|m| m.source.as_str()));
+        }
+        _ => {
+            let Some(d) = story.data.dataset(kind) else {
+                return Story::default();
+            };
+            *data.dataset_mut(kind) = d.clone();
+            cited.extend(d.items.iter().flat_map(|i| i.sources.iter().map(String::as_str)));
+            cited.extend(d.rules.iter().map(|r| r.source.as_str()));
+        }
+    }
+    let sources = story
+        .sources
+        .iter()
+        .filter(|s| cited.contains(&s.id.as_str()))
+        .map(|s| Source {
+            id: s.id.clone(),
+            publisher: s.publisher.clone(),
+            title: String::new(),
+            date: String::new(),
+            url: None,
+        })
+        .collect();
+    Story {
+        ui: Ui {
+            chart_error: ui.chart_error.clone(),
+            col_date: ui.col_date.clone(),
+            col_note: ui.col_note.clone(),
+            col_source: ui.col_source.clone(),
+            download_csv: ui.download_csv.clone(),
+            download_png: ui.download_png.clone(),
+            download_svg: ui.download_svg.clone(),
+            downloads: ui.downloads.clone(),
+            filter_hint: ui.filter_hint.clone(),
+            readout: ui.readout.clone(),
+            source_separator: ui.source_separator.clone(),
+            term_separator: ui.term_separator.clone(),
+            ..Ui::default()
+        },
+        sources,
+        data,
+        ..Story::default()
+    }
+}
+
+/// A figure as the build writes it, with its chart island inside.
+#[cfg(feature = "ssr")]
 #[component]
-pub fn ChartFigure(
-    /// The story.
+pub fn FigureFrame(
+    /// The whole story (the static parts of the figure read it).
     story: &'static Story,
-    /// What the current step asks the figure to show; the figure shows
-    /// nothing when this is `None`.
-    #[prop(into)]
-    figure: Signal<Option<Figure>>,
+    /// What the step asks the figure to show.
+    figure: Figure,
+) -> impl IntoView {
+    use crate::story::html;
+    let ui = &story.ui;
+    let kind = figure.chart;
+    let (title, summary, note) = items::words(story, kind);
+    let keys_id = format!("{}-keys", kind.slug());
+    let props = FigureProps {
+        story: figure_story(story, kind),
+        figure,
+    };
+    // The island renders from the same cut-down story it will hydrate with.
+    let island_story: &'static Story = Box::leak(Box::new(props.story.clone()));
+    let chart = super::island(
+        super::FIGURE,
+        &props,
+        view! { <ChartIslandView story=island_story figure=props.figure.clone()/> },
+    );
+    view! {
+        <figure class="figure" data-chart=kind.slug()>
+            <figcaption class="figure-title">
+                {title}
+                <span class="figure-note">{note}</span>
+            </figcaption>
+            {chart}
+            <p class="chart-summary">
+                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
+                {summary}
+            </p>
+            <p id=keys_id class="chart-keys">{ui.chart_keys.as_str()}</p>
+            <details class="data-table">
+                <summary>{ui.data_table.as_str()}</summary>
+                <div class="table-scroll" inner_html=html::data_table(story, kind)></div>
+            </details>
+        </figure>
+    }
+}
+
+/// The island's entry: its props, hydrated.
+#[allow(non_snake_case)]
+pub fn ChartIsland(props: FigureProps) -> impl IntoView {
+    // One figure island per page (seven on the whole story), alive as long
+    // as the page: its story is never freed.
+    let story: &'static Story = Box::leak(Box::new(props.story));
+    view! { <ChartIslandView story figure=props.figure/> }
+}
+
+/// The live part of a figure: filters, canvas, label, readout, downloads.
+#[component]
+fn ChartIslandView(
+    /// The story, cut down to this figure (see [`figure_story`]).
+    story: &'static Story,
+    /// What the step asks the figure to show.
+    figure: Figure,
 ) -> impl IntoView {
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let location = crate::state::history::use_location();
-    let query = location.query;
-    // Stored, so the handlers below stay Copy and can be shared freely.
-    let navigate = StoredValue::new_local(crate::state::history::use_navigate());
-
-    let kind =
-        Memo::new(move |_| figure.with(|f| f.as_ref().map_or(ChartKind::Troops, |f| f.chart)));
-    let dataset = move || story.data.dataset(kind.get());
-    let slugs = Memo::new(move |_| items::slugs(story, kind.get()));
+    let query = crate::state::url::use_query();
+    let kind = figure.chart;
+    let dataset = move || story.data.dataset(kind);
+    let slugs = StoredValue::new(items::slugs(story, kind));
+    let step = step_view(story, &figure);
     // Everything below is derived from the URL and the step, never stored
     // twice: the view is what the reader asked for.
     let view = Memo::new(move |_| {
-        let kind = kind.get();
         let groups: Vec<&str> = story
             .data
             .dataset(kind)
@@ -54,11 +177,10 @@ pub fn ChartFigure(
             )
         });
         let hidden = hidden(hide.as_deref(), groups);
-        let selected = slugs.with(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
-        let step = figure.with(|f| f.as_ref().map(|f| step_view(story, f)).unwrap_or_default());
+        let selected = slugs.with_value(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
         View {
             period: step.period,
-            highlight: step.highlight,
+            highlight: step.highlight.clone(),
             // A selection the filters hide is no selection.
             selected: selected.filter(|&i| {
                 visible(
@@ -75,26 +197,18 @@ pub fn ChartFigure(
         }
     });
     let set_state = move |selected: Option<usize>, hidden: Vec<String>| {
-        let kind = kind.get_untracked();
-        let slug = selected.and_then(|i| slugs.with_untracked(|s| s.get(i).cloned()));
+        let slug = selected.and_then(|i| slugs.with_value(|s| s.get(i).cloned()));
         // with_state keeps only the other charts' keys from these.
         let pairs = query.with_untracked(|q| q.pairs().to_vec());
-        let href = with_state(
-            &location.pathname.get_untracked(),
-            &pairs,
-            kind,
-            slug.as_deref(),
-            &hidden,
-        );
-        navigate.with_value(|navigate| {
-            navigate(
-                &href,
-                crate::state::history::Navigate {
-                    replace: true,
-                    keep_scroll: true,
-                },
-            )
-        });
+        #[cfg(target_arch = "wasm32")]
+        let path = window().location().pathname().unwrap_or_default();
+        #[cfg(not(target_arch = "wasm32"))]
+        let path = String::new();
+        let href = with_state(&path, &pairs, kind, slug.as_deref(), &hidden);
+        #[cfg(target_arch = "wasm32")]
+        crate::state::url::replace(query, &href);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = href;
     };
     let select = move |i: Option<usize>| set_state(i, view.with_untracked(|v| v.hidden.clone()));
     let (failed, set_failed) = signal(false);
@@ -105,7 +219,7 @@ pub fn ChartFigure(
     // natively, where nothing is drawn.
     #[cfg(target_arch = "wasm32")]
     let (size, dark) = {
-        use crate::components::observe::{use_element_size, use_preferred_dark};
+        use crate::dom::observe::{use_element_size, use_preferred_dark};
         let size = use_element_size(frame);
         ((size.width, size.height), use_preferred_dark())
     };
@@ -120,7 +234,7 @@ pub fn ChartFigure(
     Effect::new(move |draws: Option<u32>| {
         let draws = draws.unwrap_or(0);
         let (width, height) = (size.0.get(), size.1.get());
-        let (kind, dark) = (kind.get(), dark.get());
+        let dark = dark.get();
         let Some(canvas) = canvas.get() else {
             return draws;
         };
@@ -158,8 +272,7 @@ pub fn ChartFigure(
             #[cfg(target_arch = "wasm32")]
             {
                 use crate::charts::export::csv;
-                use crate::components::download::{save_text, save_url};
-                let kind = kind.get_untracked();
+                use crate::dom::download::{save_text, save_url};
                 let file = format!("{}.{format}", kind.slug());
                 let result = match format {
                     "csv" => save_text(&file, "text/csv;charset=utf-8", &csv(story, kind)),
@@ -172,7 +285,7 @@ pub fn ChartFigure(
                         // compiled once for the canvas and the download.
                         let mut svg = String::new();
                         let drawn = {
-                            let backend = crate::components::backend::Backend::Svg(
+                            let backend = crate::dom::backend::Backend::Svg(
                                 crate::charts::svg::SvgWriter::new(&mut svg, size),
                             );
                             let style = crate::charts::ChartStyle {
@@ -206,7 +319,7 @@ pub fn ChartFigure(
     };
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let order = view.with_untracked(|v| visible(story, kind.get_untracked(), v));
+        let order = view.with_untracked(|v| visible(story, kind, v));
         let Some(last) = order.len().checked_sub(1) else {
             return;
         };
@@ -250,7 +363,7 @@ pub fn ChartFigure(
     let tooltip = move || {
         let i = view.with(|v| v.selected)?;
         let target = hits.with(|h| h.of(i).copied())?;
-        let text = tip(story, kind.get(), i)?;
+        let text = tip(story, kind, i)?;
         #[cfg(target_arch = "wasm32")]
         let scale = leptos::prelude::window()
             .device_pixel_ratio()
@@ -283,8 +396,8 @@ pub fn ChartFigure(
         })
     };
 
-    let words = move || items::words(story, kind.get());
-    let keys_id = move || format!("{}-keys", kind.get().slug());
+    let summary = items::words(story, kind).1;
+    let keys_id = format!("{}-keys", kind.slug());
     let filters = move || {
         let data = dataset().filter(|d| d.filter)?;
         let buttons = data
@@ -324,48 +437,32 @@ pub fn ChartFigure(
     };
 
     view! {
-        <figure class="figure" data-chart=move || kind.get().slug()>
-            <figcaption class="figure-title">
-                {move || words().0}
-                <span class="figure-note">{move || words().2}</span>
-            </figcaption>
-            {filters}
-            <div class="chart-frame" node_ref=frame>
-                <canvas
-                    node_ref=canvas
-                    class="chart-canvas"
-                    tabindex="0"
-                    role="img"
-                    aria-label=move || words().1
-                    aria-describedby=keys_id
-                    on:keydown=on_key
-                    on:pointermove=on_pointer
-                    on:pointerdown=on_pointer
-                ></canvas>
-                <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
-                {tooltip}
-            </div>
-            <p class="readout" aria-live="polite">
-                {move || view.with(|v| v.selected).and_then(|i| readout(story, kind.get(), i))}
-            </p>
-            <p class="chart-summary">
-                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-                {move || words().1}
-            </p>
-            <p id=keys_id class="chart-keys">{ui.chart_keys.as_str()}</p>
-            <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
-                <span aria-hidden="true">{ui.downloads.as_str()}</span>
-                <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
-                <button type="button" data-download="svg" on:click=download("svg")>{ui.download_svg.as_str()}</button>
-                <button type="button" data-download="png" on:click=download("png")>{ui.download_png.as_str()}</button>
-            </div>
-            <details class="data-table">
-                <summary>{ui.data_table.as_str()}</summary>
-                <div class="table-scroll" inner_html=move || html::data_table(story, kind.get())></div>
-            </details>
-        </figure>
+        {filters()}
+        <div class="chart-frame" node_ref=frame>
+            <canvas
+                node_ref=canvas
+                class="chart-canvas"
+                tabindex="0"
+                role="img"
+                aria-label=summary
+                aria-describedby=keys_id
+                on:keydown=on_key
+                on:pointermove=on_pointer
+                on:pointerdown=on_pointer
+            ></canvas>
+            <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
+            {tooltip}
+        </div>
+        <p class="readout" aria-live="polite">
+            {move || view.with(|v| v.selected).and_then(|i| readout(story, kind, i))}
+        </p>
+        <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
+            <span aria-hidden="true">{ui.downloads.as_str()}</span>
+            <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
+            <button type="button" data-download="svg" on:click=download("svg")>{ui.download_svg.as_str()}</button>
+            <button type="button" data-download="png" on:click=download("png")>{ui.download_png.as_str()}</button>
+        </div>
     }
-    .into_any()
 }
 
 /// Canvas painting: the only browser-specific drawing code.
@@ -400,7 +497,7 @@ mod paint {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let backend = crate::components::backend::Backend::canvas(canvas)
+        let backend = crate::dom::backend::Backend::canvas(canvas)
             .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
         let style = ChartStyle { scale, dark };
         draw(kind, backend, &story.data, view, &style)

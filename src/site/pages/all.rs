@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::chapter::AppendixView;
-use crate::components::figure::ChartFigure;
+use crate::islands::figure::FigureFrame;
 use crate::story::{html, ChartKind, Figure, Story};
 
 /// Every chapter and step, one after another.
@@ -45,7 +45,7 @@ pub fn AllPage(
                         .find(|(fc, fs, _)| *fc == c.slug && *fs == s.slug)
                         .map(|&(_, _, chart)| {
                             let plain = Figure { chart, from: None, to: None, highlight: Vec::new() };
-                            view! { <ChartFigure story figure=Signal::stored(Some(plain))/> }
+                            view! { <FigureFrame story figure=plain/> }
                         });
                     view! {
                         <section class="all-step" id=format!("{}-{}", c.slug, s.slug)>

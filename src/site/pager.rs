@@ -1,10 +1,12 @@
 //! Moving through steps: previous/next links, the step list and the
-//! progress bar. All are plain links, so they work before the wasm arrives
-//! and the router turns them into in-page navigation after.
+//! progress bar. All are plain links to prerendered pages, so they work
+//! without the wasm; the keys and swipes that follow them are an island
+//! (`crate::islands::steps`) inside the pager.
 
 use leptos::prelude::*;
 
-use crate::state::{use_base, Route};
+use crate::site::use_base;
+use crate::state::Route;
 use crate::story::{fill, Story};
 
 /// Previous and next links with "Step n of total" between them.
@@ -13,15 +15,26 @@ pub fn Pager(
     /// The story.
     story: &'static Story,
     /// The current page.
-    #[prop(into)]
-    route: Signal<Route>,
+    route: Route,
 ) -> impl IntoView {
-    let base = StoredValue::new(use_base());
+    let base = use_base();
     let ui = &story.ui;
-    let href = move |r: Option<Route>| r.map(|r| base.with_value(|b| r.href(story, b)));
-    let prev = move || href(route.get().previous(story));
-    let next = move || href(route.get().next(story));
-    let position = move || match route.get() {
+    let href = |r: Option<Route>| r.map(|r| r.href(story, &base));
+    let (prev, next) = (href(route.previous(story)), href(route.next(story)));
+    let edges = (
+        href(route.chapter_edge(story, false)),
+        href(route.chapter_edge(story, true)),
+    );
+    let keys = crate::islands::steps::island(
+        story,
+        crate::islands::steps::Links {
+            previous: prev.clone(),
+            next: next.clone(),
+            first: edges.0,
+            last: edges.1,
+        },
+    );
+    let position = match route {
         Route::Step { chapter, step } | Route::Embed { chapter, step, .. } => {
             let total = story.chapters.get(chapter).map_or(0, |c| c.steps.len());
             fill(
@@ -36,13 +49,14 @@ pub fn Pager(
     };
     view! {
         <nav class="pager" aria-label=ui.steps.as_str()>
-            <a class="pager-prev" rel=move || prev().map(|_| "prev") href=prev aria-disabled=move || prev().is_none().then_some("true")>
+            <a class="pager-prev" rel=prev.as_ref().map(|_| "prev") href=prev.clone() aria-disabled=prev.is_none().then_some("true")>
                 <span aria-hidden="true">{ui.previous_icon.as_str()}" "</span>{ui.previous.as_str()}
             </a>
             <span class="pager-pos">{position}</span>
-            <a class="pager-next" rel=move || next().map(|_| "next") href=next aria-disabled=move || next().is_none().then_some("true")>
+            <a class="pager-next" rel=next.as_ref().map(|_| "next") href=next.clone() aria-disabled=next.is_none().then_some("true")>
                 {ui.next.as_str()}<span aria-hidden="true">" "{ui.next_icon.as_str()}</span>
             </a>
+            {keys}
         </nav>
     }
 }
@@ -55,8 +69,7 @@ pub fn StepList(
     /// The chapter's index.
     chapter: usize,
     /// The current step.
-    #[prop(into)]
-    step: Signal<usize>,
+    step: usize,
 ) -> impl IntoView {
     let base = use_base();
     let Some(c) = story.chapters.get(chapter) else {
@@ -71,7 +84,7 @@ pub fn StepList(
             view! {
                 <li>
                     <a href=href title=s.title.as_str()
-                        aria-current=move || (step.get() == i).then_some("step")>
+                        aria-current=(step == i).then_some("step")>
                         <span class="visually-hidden">{s.title.as_str()}</span>
                         <span aria-hidden="true">{i + 1}</span>
                     </a>
@@ -103,15 +116,12 @@ pub fn ProgressBar(
     /// The story.
     story: &'static Story,
     /// The current page.
-    #[prop(into)]
-    route: Signal<Route>,
+    route: Route,
 ) -> impl IntoView {
-    let pct = move || {
-        format!(
-            "{}%",
-            crate::charts::fixed(progress(story, route.get()) * 100.0, 1)
-        )
-    };
+    let pct = format!(
+        "{}%",
+        crate::charts::fixed(progress(story, route) * 100.0, 1)
+    );
     view! {
         <div class="progress" aria-hidden="true">
             <div class="progress-fill" style:inline-size=pct></div>

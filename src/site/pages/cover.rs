@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::toc::Toc;
-use crate::state::{use_base, Route};
+use crate::site::toc::Toc;
+use crate::site::use_base;
+use crate::state::Route;
 use crate::story::{html, Story};
 
 /// The cover page.

@@ -1,0 +1,173 @@
+//! Islands: the only parts of a prerendered page that the wasm brings to
+//! life. Everything else on a page is the HTML the build wrote, and stays
+//! exactly as written.
+//!
+//! Each island is one function from its props to its view, compiled twice:
+//! natively, where the prerenderer renders it inside
+//! `<leptos-island data-component=… data-props=…>`, and into the wasm,
+//! where [`hydrate`] finds each such element and hydrates the same view
+//! onto it. Props travel in the story's own binary form (`story::wire`) as
+//! base64, so the wasm needs neither serde_json (about 14 KB brotli, as
+//! Leptos's `#[island]` macro would bring) nor the story itself: a page
+//! carries only the data its own islands need.
+//!
+//! Islands hydrate from the page as it was prerendered, with an empty
+//! query; the address's chart state is read once every island is live
+//! (`state::url`), and the views follow it like any other change.
+//!
+//! The walk over `<leptos-island>` elements follows Leptos's MIT-licensed
+//! `island_script.js`, done in Rust so there is no loader to fetch and no
+//! export to keep from the minifier.
+
+pub mod embed;
+pub mod figure;
+pub mod not_found;
+pub mod share;
+pub mod steps;
+
+use crate::story::wire::{self, Wire};
+
+/// The island names written into `data-component`, with their hydrators.
+pub const FIGURE: &str = "figure";
+/// See [`FIGURE`].
+pub const SHARE: &str = "share";
+/// See [`FIGURE`].
+pub const OPEN_FULL: &str = "open-full";
+/// See [`FIGURE`].
+pub const STEPS: &str = "steps";
+/// See [`FIGURE`].
+pub const EMBED: &str = "embed";
+/// See [`FIGURE`].
+pub const ASKED: &str = "asked";
+
+/// An island's props as text for `data-props`: their wire bytes in
+/// base64 (standard alphabet, no padding).
+#[cfg(feature = "ssr")]
+pub fn props_text<P: Wire>(props: &P) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD_NO_PAD.encode(wire::encode(props))
+}
+
+/// Reads props back from their text; `None` if they are not what `P`
+/// wrote (a damaged or foreign page), never a panic.
+pub fn props_from_bytes<P: Wire>(bytes: &[u8]) -> Option<P> {
+    wire::decode(bytes)
+}
+
+/// The island `name` around `view`, for the prerenderer.
+#[cfg(feature = "ssr")]
+pub fn island<P: Wire, V>(
+    name: &'static str,
+    props: &P,
+    view: V,
+) -> leptos::tachys::html::islands::Island<V> {
+    leptos::tachys::html::islands::Island::new(name, view).with_props(props_text(props))
+}
+
+/// Leptos marks places in rendered HTML with `<!>`, which hydration finds
+/// again as empty comments; HTML calls that spelling a bogus comment. This
+/// writes the same empty comment validly, so the page both validates and
+/// hydrates.
+#[cfg(feature = "ssr")]
+pub fn valid_markers(html: &str) -> String {
+    html.replace("<!>", "<!---->")
+}
+
+/// The browser's entry point: installs the panic hook, sets up Leptos's
+/// reactive root for islands, hydrates every island on the page in
+/// document order, then reads the chart state from the address.
+#[cfg(target_arch = "wasm32")]
+pub fn hydrate() {
+    use leptos::prelude::*;
+    use leptos::wasm_bindgen::JsCast;
+
+    install_panic_hook();
+    leptos::mount::hydrate_islands();
+    let query = crate::state::url::provide();
+    let Ok(found) = document().query_selector_all("leptos-island") else {
+        return;
+    };
+    for i in 0..found.length() {
+        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let name = el.get_attribute("data-component").unwrap_or_default();
+        let props = el.get_attribute("data-props").unwrap_or_default();
+        let hydrated = match name.as_str() {
+            FIGURE => hydrate_one(&el, &props, figure::ChartIsland),
+            SHARE => hydrate_one(&el, &props, share::ShareBar),
+            OPEN_FULL => hydrate_one(&el, &props, share::OpenFull),
+            STEPS => hydrate_one(&el, &props, steps::StepKeys),
+            EMBED => hydrate_one(&el, &props, embed::EmbedBridge),
+            ASKED => hydrate_one(&el, &props, not_found::Asked),
+            _ => false,
+        };
+        if !hydrated {
+            // The page keeps its prerendered form; only this island is inert.
+            leptos::logging::error!("island {name:?} could not start: its props are unreadable");
+        }
+    }
+    crate::state::url::load(query);
+    // Tells tests (and curious readers of the DOM) that the islands are live.
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
+}
+
+/// Hydrates one island from its props text, as Leptos's `#[island]` macro
+/// does: its own owner, in hydration mode, from the element's first child.
+/// `false` if the props cannot be read.
+#[cfg(target_arch = "wasm32")]
+fn hydrate_one<P: Wire + 'static, V: leptos::IntoView + 'static>(
+    el: &web_sys::HtmlElement,
+    props: &str,
+    island: impl FnOnce(P) -> V + 'static,
+) -> bool {
+    use leptos::reactive::owner::Owner;
+    use leptos::tachys::view::{Position, RenderHtml};
+
+    let Some(props) = base64_bytes(props).and_then(|b| props_from_bytes::<P>(&b)) else {
+        return false;
+    };
+    let view = Owner::new().with(|| {
+        Owner::with_hydration(move || leptos::tachys::reactive_graph::OwnedView::new(island(props)))
+    });
+    let el: &web_sys::Element = el;
+    // The island lives as long as the page.
+    std::mem::forget(view.hydrate_from_position::<true>(el, Position::FirstChild));
+    true
+}
+
+/// Decodes base64 with the browser's own decoder (`atob`), which gives
+/// one character per byte.
+#[cfg(target_arch = "wasm32")]
+fn base64_bytes(text: &str) -> Option<Vec<u8>> {
+    let binary = leptos::prelude::window().atob(text).ok()?;
+    Some(binary.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// Installs the panic hook: the panic goes to the console (with its Rust
+/// message), and the reader gets the notice every page carries, hidden,
+/// with a reload link. The page keeps its text, so it is never left blank.
+#[cfg(target_arch = "wasm32")]
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_error_notice();
+    }));
+}
+
+/// Shows the page's error notice and points its link at this very address.
+#[cfg(target_arch = "wasm32")]
+pub fn show_error_notice() {
+    use leptos::prelude::*;
+    let Some(notice) = document().get_element_by_id("crash") else {
+        return;
+    };
+    if let Ok(Some(link)) = notice.query_selector("a") {
+        let here = window().location().href().unwrap_or_default();
+        let _ = link.set_attribute("href", &here);
+    }
+    let _ = notice.remove_attribute("hidden");
+}

@@ -1,0 +1,153 @@
+//! The page around every page: skip link, progress, masthead with the
+//! contents menu, the routed page, and the footer, rendered at build time
+//! for one address.
+
+use leptos::prelude::*;
+
+use crate::site::pager::ProgressBar;
+use crate::site::pages::Page;
+use crate::site::{provide_base, use_base};
+use crate::state::{BasePath, Route};
+use crate::story::{fill, join, Story};
+
+/// One page of the explainer, whole.
+#[component]
+pub fn App(
+    /// The story to tell.
+    story: &'static Story,
+    /// The page.
+    route: Route,
+    /// The path asked for, which the not-found page shows; `None` for the
+    /// one `404.html` that serves every unknown address.
+    #[prop(optional)]
+    path: Option<String>,
+    /// Where the site is deployed ("" at a domain's root).
+    base: BasePath,
+) -> impl IntoView {
+    provide_base(base);
+    let base = use_base();
+    let ui = &story.ui;
+    // The page's own address, so the skip link stays on this page: a bare
+    // "#main" would resolve against <base>, the site's root.
+    let skip_href = format!("{}{}#main", base, route.path(story));
+    let article = &story.meta.article;
+    let credit = fill(
+        &ui.credit,
+        &[
+            ("author", &article.author),
+            ("publisher", &article.publisher),
+            ("date", &article.date),
+        ],
+    );
+    let sources_href = story
+        .chapters
+        .iter()
+        .position(|c| c.slug == "sources")
+        .map(|chapter| Route::Step { chapter, step: 0 }.href(story, &base));
+    let crash = view! { <CrashNotice story href=format!("{}{}", base, route.path(story))/> };
+
+    // An embed is a view of a step for someone else's page: no chrome, and
+    // a bridge that talks to the host.
+    if route.unembed().is_some() {
+        return view! {
+            {crash}
+            <main id="main" class="embed" tabindex="-1">
+                <Page story route path=path.clone()/>
+            </main>
+            {crate::islands::embed::bridge(story, route)}
+        }
+        .into_any();
+    }
+
+    view! {
+        {crash}
+        <a class="skip-link" href=skip_href>{ui.skip_to_content.as_str()}</a>
+        <ProgressBar story route/>
+        <header class="masthead">
+            <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
+            <ContentsMenu story route/>
+        </header>
+        <main id="main" tabindex="-1">
+            <Page story route path/>
+        </main>
+        <footer class="site-foot">
+            <p>
+                {credit}" "
+                <a href=article.url.as_str() rel="noopener">{article.title.as_str()}</a>
+            </p>
+            <p>{sources_href.map(|href| view! { <a href=href>{ui.sources_link.as_str()}</a> })}</p>
+        </footer>
+    }
+    .into_any()
+}
+
+/// The notice a panic in the wasm shows: hidden until then, and written
+/// into the page so the wasm needs none of its words. `href` reloads this
+/// page (the panic hook adds the query the reader is at).
+#[component]
+fn CrashNotice(story: &'static Story, href: String) -> impl IntoView {
+    let ui = &story.ui;
+    view! {
+        <div id="crash" class="crash" role="alert" hidden>
+            <strong>{ui.error_title.as_str()}</strong>
+            " "{ui.error_body.as_str()}" "
+            <a href=href>{ui.reload.as_str()}</a>
+        </div>
+    }
+}
+
+/// A disclosure with the table of contents, on every page. It is a native
+/// `<details>`, so it needs no code.
+#[component]
+fn ContentsMenu(story: &'static Story, route: Route) -> impl IntoView {
+    let current = match route {
+        Route::Step { chapter, .. } => Some(chapter),
+        _ => None,
+    };
+    view! {
+        <details class="menu">
+            <summary>{story.ui.contents.as_str()}</summary>
+            <div class="menu-panel">
+                <crate::site::toc::Toc story current=Signal::stored(current)/>
+            </div>
+        </details>
+    }
+}
+
+/// The short description of a page for search results and link previews:
+/// the step's opening words, or the story's summary.
+pub fn page_description(story: &Story, route: Route) -> String {
+    const MAX: usize = 160;
+    let step = match route.canonical() {
+        Route::Step { chapter, step } => {
+            story.chapters.get(chapter).and_then(|c| c.steps.get(step))
+        }
+        _ => None,
+    };
+    match step {
+        Some(s) => crate::story::html::plain_text(&s.body, MAX),
+        None => crate::story::html::plain_text(&story.meta.summary, MAX),
+    }
+}
+
+/// The document title for a page: specific first, the site last.
+pub fn page_title(story: &Story, route: Route) -> String {
+    let site = story.meta.title.as_str();
+    let sep = story.ui.title_separator.as_str();
+    match route.canonical() {
+        Route::Cover => site.to_owned(),
+        Route::Step { chapter, step } => {
+            let Some(c) = story.chapters.get(chapter) else {
+                return site.to_owned();
+            };
+            match c.steps.get(step) {
+                Some(s) => join([s.title.as_str(), &c.short_title, site], sep),
+                None => join([c.short_title.as_str(), site], sep),
+            }
+        }
+        Route::All => join([story.ui.whole_story.as_str(), site], sep),
+        Route::NotFound => join([story.ui.not_found_title.as_str(), site], sep),
+        // `canonical` has turned any embed into its step.
+        Route::Embed { .. } => site.to_owned(),
+    }
+}

@@ -1,0 +1,107 @@
+//! A step of a chapter: heading, step list, the figure beside the step's
+//! text, sharing and previous/next. Every step is its own page; the arrow
+//! keys and swipes that move between them are an island
+//! (`crate::islands::steps`).
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::islands::figure::FigureFrame;
+use crate::islands::share::{open_full, share_bar};
+use crate::site::pager::{Pager, StepList};
+use crate::site::use_base;
+use crate::state::Route;
+use crate::story::html;
+use crate::story::{Appendix, Story};
+
+/// One step of one chapter, as its own page.
+#[component]
+pub fn ChapterView(
+    /// The story.
+    story: &'static Story,
+    /// The chapter's index.
+    chapter: usize,
+    /// The step's index.
+    step: usize,
+    /// Shown inside someone else's page: `Some(false)` for the whole step,
+    /// `Some(true)` for its figure alone; `None` on the site itself.
+    #[prop(optional)]
+    embed: Option<bool>,
+) -> Option<impl IntoView> {
+    // Nothing, not a panic, if the chapter or step is out of range.
+    let c = story.chapters.get(chapter)?;
+    let s = c.steps.get(step)?;
+    let here = Route::Step { chapter, step };
+    let route = embed.map_or(here, |chart| here.embed(chart));
+    let base = use_base();
+    let chart_only = embed == Some(true);
+
+    let after = c
+        .after_article
+        .then(|| view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> });
+    let appendix = c
+        .appendix
+        .filter(|_| embed.is_none())
+        .map(|appendix| view! { <AppendixView story appendix/> });
+    let steps = embed
+        .is_none()
+        .then(|| view! { <StepList story chapter step/> });
+    let share = if embed.is_some() {
+        Either::Left(open_full(story, route, &base))
+    } else {
+        Either::Right(share_bar(story, route))
+    };
+    let figure = s.figure.clone().map(|figure| {
+        view! {
+            <div class="figure-pane">
+                <FigureFrame story figure/>
+            </div>
+        }
+    });
+
+    Some(view! {
+        <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
+            <header class="chapter-head">
+                {after}
+                <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
+                {steps}
+            </header>
+            <div class="stage" class:has-figure=s.figure.is_some()>
+                {figure}
+                <section class="step-text" hidden=chart_only>
+                    <h2 class="step-title" id="step-title" tabindex="-1">{s.title.as_str()}</h2>
+                    <div class="step-body" inner_html=html::paragraphs(story, &s.body, &format!("{}-{step}", c.slug))></div>
+                </section>
+            </div>
+            {share}
+            <Pager story route/>
+            {appendix}
+        </article>
+    })
+}
+
+/// A chapter's reference list (every source, or every glossary entry), each
+/// entry with an anchor (`#src-…`, `#term-…`).
+#[component]
+pub fn AppendixView(
+    /// The story.
+    story: &'static Story,
+    /// Which list.
+    appendix: Appendix,
+) -> impl IntoView {
+    let (title, list) = match appendix {
+        Appendix::Sources => (&story.ui.sources_title, html::source_list(story)),
+        Appendix::Glossary => (&story.ui.glossary_title, html::glossary(story)),
+    };
+    // The whole-story page shows both lists: each needs its own id.
+    let id = match appendix {
+        Appendix::Sources => "appendix-sources",
+        Appendix::Glossary => "appendix-glossary",
+    };
+    view! {
+        <section class="appendix" aria-labelledby=id>
+            <h2 id=id>{title.as_str()}</h2>
+            <div inner_html=list></div>
+        </section>
+    }
+}

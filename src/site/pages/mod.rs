@@ -1,0 +1,37 @@
+//! One view per kind of page, chosen from the typed [`Route`] at build time.
+
+pub mod all;
+pub mod chapter;
+pub mod cover;
+pub mod not_found;
+
+use leptos::prelude::*;
+
+use crate::state::Route;
+use crate::story::Story;
+
+/// The page for a route.
+#[component]
+pub fn Page(
+    /// The story.
+    story: &'static Story,
+    /// The page.
+    route: Route,
+    /// The path asked for, shown by the not-found view (`None`: read from
+    /// the address bar).
+    path: Option<String>,
+) -> impl IntoView {
+    match route {
+        Route::Cover => view! { <cover::Cover story/> }.into_any(),
+        Route::Step { chapter, step } => {
+            view! { <chapter::ChapterView story chapter step/> }.into_any()
+        }
+        Route::Embed {
+            chapter,
+            step,
+            chart,
+        } => view! { <chapter::ChapterView story chapter step embed=chart/> }.into_any(),
+        Route::All => view! { <all::AllPage story/> }.into_any(),
+        Route::NotFound => view! { <not_found::NotFound story path/> }.into_any(),
+    }
+}

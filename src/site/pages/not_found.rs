@@ -1,0 +1,32 @@
+//! The friendly view for any address that is not a page.
+
+use leptos::prelude::*;
+
+use crate::site::toc::Toc;
+use crate::story::Story;
+
+/// Says the page does not exist and links to every chapter.
+#[component]
+pub fn NotFound(
+    /// The story.
+    story: &'static Story,
+    /// The path asked for, if the page is written for one address; `None`
+    /// for the one `404.html` that serves them all, where an island reads
+    /// it from the address bar.
+    path: Option<String>,
+) -> impl IntoView {
+    let body = &story.ui.not_found_body;
+    let (before, after) = body.split_once("{path}").unwrap_or((body, ""));
+    let asked = match path {
+        Some(p) => view! { <code class="asked">{crate::islands::not_found::shown(&p)}</code> }.into_any(),
+        None => crate::islands::not_found::island(story).into_any(),
+    };
+    let shown = view! { {before.to_owned()}{asked}{after.to_owned()} };
+    view! {
+        <article class="not-found" data-testid="not-found">
+            <h1 id="page-title" tabindex="-1">{story.ui.not_found_title.as_str()}</h1>
+            <p>{shown}</p>
+            <Toc story current=Signal::stored(None)/>
+        </article>
+    }
+}
