@@ -1,19 +1,19 @@
 //! Pages rendered natively (Leptos ssr), as the prerenderer writes them: the
 //! reader gets the real text, the right title, and a friendly not-found page.
 
-use explainer::app::{page_title, App};
-use explainer::state::history::RequestUrl;
+use explainer::site::app::{page_title, App};
 use explainer::state::{BasePath, Route};
 use explainer::story::{story, Story};
 use leptos::prelude::*;
 
 fn render(path: &str, base: &str) -> String {
     let story: &'static Story = story().unwrap();
+    let route = Route::parse(story, path);
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(&format!("{base}{path}")));
         let base = BasePath(base.to_owned());
-        view! { <App story base/> }.to_html()
+        let path = path.to_owned();
+        view! { <App story route path base/> }.to_html()
     })
 }
 
@@ -151,7 +151,7 @@ fn titles_name_the_step_and_the_site() {
 
 #[test]
 fn descriptions_are_the_pages_own_words_cut_at_a_word() {
-    use explainer::app::page_description;
+    use explainer::site::app::page_description;
     let story = story().unwrap();
     let step = page_description(
         story,

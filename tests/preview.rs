@@ -1,7 +1,7 @@
 //! Link-preview images, drawn natively at build time: the right size, real
 //! PNG files, with the page's words and, for steps with a figure, the chart.
 
-use explainer::preview::{png, render, SIZE};
+use explainer::site::preview::{png, render, SIZE};
 use explainer::state::Route;
 use explainer::story::story;
 

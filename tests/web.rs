@@ -1,16 +1,15 @@
-//! Component tests in a real browser (headless Chromium, via
-//! wasm-bindgen-test-runner and ChromeDriver): components mount, react to
-//! their signals and draw on their canvas.
+//! Island tests in a real browser (headless Chromium, via
+//! wasm-bindgen-test-runner and ChromeDriver): islands built from their
+//! props draw on their canvas, follow the keyboard and the shared query,
+//! and the panic notice shows once. (Hydration of prerendered pages is
+//! tested end to end, in tests/e2e/.)
 #![cfg(target_arch = "wasm32")]
 
-use explainer::components::figure::ChartFigure;
-use explainer::components::pager::Pager;
-use explainer::routes::chapter::ChapterView;
-use explainer::state::history::Router;
-use explainer::state::{provide_base, BasePath, Route};
+use explainer::islands::figure::{figure_story, ChartIsland, FigureProps};
+use explainer::islands::share::{OpenFull, OpenFullProps};
 use explainer::story::{story, ChartKind, Figure, Story};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -55,51 +54,21 @@ fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn chapter_view_follows_its_step_signal() {
+async fn the_figure_island_draws_and_the_keyboard_moves_its_readout() {
     let story = s();
     let root = container();
-    let (step, set_step) = signal(0usize);
+    let props = FigureProps {
+        story: figure_story(story, ChartKind::Troops),
+        figure: Figure {
+            chart: ChartKind::Troops,
+            from: Some(2019.5),
+            to: Some(2020.5),
+            highlight: Vec::new(),
+        },
+    };
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_base(BasePath::default());
-        view! { <Router base=""><ChapterView story chapter=1 step/></Router> }
-    });
-    let chapter = &story.chapters[1];
-    assert_eq!(text_of(&root, "#step-title"), chapter.steps[0].title);
-    set_step.set(2);
-    assert!(
-        wait_until(1000, || text_of(&root, "#step-title")
-            == chapter.steps[2].title)
-        .await,
-        "the step text follows the signal"
-    );
-    let current = root
-        .query_selector(".step-list a[aria-current]")
-        .unwrap()
-        .and_then(|a| a.get_attribute("href"))
-        .unwrap_or_default();
-    assert_eq!(
-        current,
-        Route::Step {
-            chapter: 1,
-            step: 2
-        }
-        .href(story, "")
-    );
-}
-
-#[wasm_bindgen_test]
-async fn the_figure_draws_and_the_keyboard_moves_its_readout() {
-    let story = s();
-    let root = container();
-    let figure = Signal::stored(Some(Figure {
-        chart: ChartKind::Troops,
-        from: Some(2019.5),
-        to: Some(2020.5),
-        highlight: Vec::new(),
-    }));
-    // The figure keeps its selection in the URL, so it needs the router.
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Router base=""><ChartFigure story figure/></Router> }
+        explainer::state::url::provide();
+        ChartIsland(props)
     });
     let canvas: web_sys::HtmlCanvasElement = root
         .query_selector("canvas")
@@ -126,67 +95,66 @@ async fn the_figure_draws_and_the_keyboard_moves_its_readout() {
     })
     .unwrap();
     canvas.dispatch_event(&key).unwrap();
-    let first = &story.data.troops.points[0].label;
+    let first = &story.data.troops.points[0];
     assert!(
         wait_until(1000, || text_of(&root, ".readout")
-            .starts_with(first.as_str()))
+            .starts_with(first.label.as_str()))
         .await,
         "ArrowRight selects the first point: {:?}",
         text_of(&root, ".readout")
     );
+    // The selection is in the address, for a link to the same view.
+    let search = window().location().search().unwrap_or_default();
+    assert_eq!(search, format!("?troops={}", first.slug));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &JsValue::NULL,
+        "",
+        Some(&window().location().pathname().unwrap()),
+    );
 }
 
 #[wasm_bindgen_test]
-fn the_pager_links_across_chapters() {
-    let story = s();
+async fn the_way_out_of_an_embed_carries_the_chart_state() {
     let root = container();
-    let route = Signal::stored(Route::Step {
-        chapter: 1,
-        step: 0,
-    });
+    // The shared query lives in an owner of the test's, as the islands'
+    // lives in the page's root.
+    let owner = Owner::new();
+    let query = owner.with(explainer::state::url::provide);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_base(BasePath("/sub".into()));
-        view! { <Router base=""><Pager story route/></Router> }
+        owner.with(|| {
+            OpenFull(OpenFullProps {
+                href: "/sub/round-one/".to_owned(),
+                label: "Open".to_owned(),
+            })
+        })
     });
-    let href = |sel: &str| {
-        root.query_selector(sel)
+    let href = || {
+        root.query_selector("a")
             .unwrap()
             .and_then(|a| a.get_attribute("href"))
             .unwrap_or_default()
     };
-    let last_of_first = story.chapters[0].steps.len() - 1;
-    assert_eq!(
-        href(".pager-prev"),
-        Route::Step {
-            chapter: 0,
-            step: last_of_first
-        }
-        .href(story, "/sub")
-    );
-    assert_eq!(
-        href(".pager-next"),
-        Route::Step {
-            chapter: 1,
-            step: 1
-        }
-        .href(story, "/sub")
+    assert_eq!(href(), "/sub/round-one/");
+    query.set(explainer::state::url::Query::parse("?troops=may-2003&x=1"));
+    assert!(
+        wait_until(1000, || href() == "/sub/round-one/?troops=may-2003").await,
+        "{}",
+        href()
     );
 }
 
 #[wasm_bindgen_test]
-fn an_error_shows_a_notice_with_a_reload_link_once() {
-    let story = s();
-    explainer::app::show_error_notice();
-    explainer::app::show_error_notice();
-    let notices = document().query_selector_all("#crash").unwrap();
-    assert_eq!(notices.length(), 1, "one notice, however many errors");
-    let notice: web_sys::HtmlElement = document()
-        .get_element_by_id("crash")
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
-    let text = notice.text_content().unwrap_or_default();
-    assert!(text.contains(&story.ui.error_title) && text.contains(&story.ui.reload));
+fn an_error_shows_the_pages_notice_with_a_reload_link_once() {
+    let doc = document();
+    let notice = doc.create_element("div").unwrap();
+    notice.set_id("crash");
+    notice.set_attribute("hidden", "").unwrap();
+    notice.set_inner_html("<strong>Wrong</strong> <a href=\"/\">Reload</a>");
+    doc.body().unwrap().append_child(&notice).unwrap();
+    explainer::islands::show_error_notice();
+    explainer::islands::show_error_notice();
+    assert_eq!(doc.query_selector_all("#crash").unwrap().length(), 1);
+    assert!(!notice.has_attribute("hidden"), "the notice is shown");
     let link = notice.query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href"), window().location().href().ok());
     notice.remove();

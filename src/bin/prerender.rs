@@ -167,7 +167,10 @@ fn page(
     );
     // The steps a reader is likely to open next, fetched while they read,
     // so following the pager, a key or a swipe feels instant.
-    for next in [route.next(story), route.previous(story)].into_iter().flatten() {
+    for next in [route.next(story), route.previous(story)]
+        .into_iter()
+        .flatten()
+    {
         head.push_str(&format!(
             r#"<link rel="prefetch" href="{}">"#,
             escape(&next.href(story, &base.0))
@@ -204,6 +207,12 @@ fn page(
         ));
     }
     let with_body = template.replacen(mount, &format!(r#"<div id="app">{body}</div>"#), 1);
+    // A page with no island has nothing for the wasm to do: it loads none.
+    let with_body = if body.contains("<leptos-island") {
+        with_body
+    } else {
+        without_app_code(&with_body)
+    };
     let with_lang = replace_html_tag(&with_body, &story.meta.lang, &story.meta.dir);
     // Trunk's minifier may drop the optional </head>; <body> then marks the spot.
     let at = with_lang
@@ -214,6 +223,37 @@ fn page(
         None => with_lang,
     };
     replace_title(&with_csp(&with_head), &title)
+}
+
+/// The page without the app's start-up script and the preloads of its
+/// JavaScript and wasm.
+fn without_app_code(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let Some(end) = tail.find('>') else {
+            break;
+        };
+        let tag = &tail[..=end];
+        let app_code = (tag.starts_with("<script") && tag.contains(" src="))
+            || (tag.starts_with("<link")
+                && (tag.contains("modulepreload") || tag.contains("application/wasm")));
+        if !app_code {
+            out.push_str(tag);
+            rest = &tail[end + 1..];
+        } else if tag.starts_with("<script") {
+            let close = tail
+                .find("</script>")
+                .map_or(tail.len(), |c| c + "</script>".len());
+            rest = &tail[close..];
+        } else {
+            rest = &tail[end + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The page with its content security policy first in the head, before any
@@ -298,7 +338,7 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{base_href, extract_inline_script, with_csp, INIT_MARK};
+    use super::{base_href, extract_inline_script, with_csp, without_app_code, INIT_MARK};
 
     #[test]
     fn the_policy_comes_before_anything_it_governs() {
@@ -320,6 +360,15 @@ mod tests {
             None
         );
         assert_eq!(extract_inline_script("<p>no script</p>"), None);
+    }
+
+    #[test]
+    fn a_page_without_islands_loads_no_app_code() {
+        let page = r#"<head><script type="module" src="/init-1.js"></script><link href=/a.css rel=stylesheet><link crossorigin href=/a.js rel=modulepreload><link as=fetch href=/a_bg.wasm rel=preload type=application/wasm></head><body><p>text</p></body>"#;
+        assert_eq!(
+            without_app_code(page),
+            r#"<head><link href=/a.css rel=stylesheet></head><body><p>text</p></body>"#
+        );
     }
 
     #[test]

@@ -17,9 +17,7 @@ use crate::charts::items::{self, readout, step_view, tip, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
 use crate::story::wire::{wire_struct, Reader, Wire};
-#[cfg(feature = "ssr")]
-use crate::story::ChartKind;
-use crate::story::{Figure, Story};
+use crate::story::{ChartKind, Figure, Story};
 
 /// What a figure island needs: the story cut down to its one chart (its
 /// dataset, the sources it cites and the interface words it uses), and
@@ -37,7 +35,6 @@ wire_struct!(FigureProps { story, figure });
 /// The story cut down to what one chart's island reads: its dataset, the
 /// publishers of the sources it cites, and the interface words of the
 /// figure, readout and downloads. Everything else is left empty.
-#[cfg(feature = "ssr")]
 pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
     use crate::story::{Datasets, Source, Ui};
     let ui = &story.ui;
@@ -54,7 +51,11 @@ pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
                 return Story::default();
             };
             *data.dataset_mut(kind) = d.clone();
-            cited.extend(d.items.iter().flat_map(|i| i.sources.iter().map(String::as_str)));
+            cited.extend(
+                d.items
+                    .iter()
+                    .flat_map(|i| i.sources.iter().map(String::as_str)),
+            );
             cited.extend(d.rules.iter().map(|r| r.source.as_str()));
         }
     }
@@ -177,7 +178,8 @@ fn ChartIslandView(
             )
         });
         let hidden = hidden(hide.as_deref(), groups);
-        let selected = slugs.with_value(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
+        let selected =
+            slugs.with_value(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
         View {
             period: step.period,
             highlight: step.highlight.clone(),

@@ -88,7 +88,9 @@ pub fn hydrate() {
         return;
     };
     for i in 0..found.length() {
-        let Some(el) = found.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             continue;
         };

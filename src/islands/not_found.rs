@@ -41,9 +41,7 @@ pub fn island(story: &crate::story::Story) -> impl IntoView {
 pub fn Asked(props: AskedProps) -> impl IntoView {
     let (text, set_text) = signal(props.fallback);
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
-        set_text.set(shown(&window().location().pathname().unwrap_or_default()))
-    });
+    Effect::new(move |_| set_text.set(shown(&window().location().pathname().unwrap_or_default())));
     #[cfg(not(target_arch = "wasm32"))]
     let _ = set_text;
     view! { <code class="asked">{move || text.get()}</code> }

@@ -80,7 +80,8 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
     let (can_share, set_can_share) = signal(false);
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
-        set_can_share.set(js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false))
+        set_can_share
+            .set(js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false))
     });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = set_can_share;

@@ -136,18 +136,19 @@ mod browser {
                 .get(0)
                 .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
         };
-        let on_start = Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {
-            // Swipes that start on the chart are the chart's own.
-            let on_chart = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.closest("canvas").ok().flatten().is_some());
-            start.set_value(if on_chart || ev.touches().length() > 1 {
-                None
-            } else {
-                first_touch(ev.touches())
+        let on_start =
+            Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {
+                // Swipes that start on the chart are the chart's own.
+                let on_chart = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.closest("canvas").ok().flatten().is_some());
+                start.set_value(if on_chart || ev.touches().length() > 1 {
+                    None
+                } else {
+                    first_touch(ev.touches())
+                });
             });
-        });
         let on_end = Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {
             let (Some((x0, y0)), Some((x1, y1))) =
                 (start.get_value(), first_touch(ev.changed_touches()))

@@ -90,7 +90,6 @@ pub fn decode(s: &str, plus_is_space: bool) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-
 /// The query every island shares; an empty one outside the browser or
 /// before [`provide`] (a component rendered natively, a test).
 pub fn use_query() -> RwSignal<Query> {
@@ -108,7 +107,9 @@ pub fn provide() -> RwSignal<Query> {
 /// Sets the shared query from the address bar, once islands are live.
 #[cfg(target_arch = "wasm32")]
 pub fn load(query: RwSignal<Query>) {
-    query.set(Query::parse(&window().location().search().unwrap_or_default()));
+    query.set(Query::parse(
+        &window().location().search().unwrap_or_default(),
+    ));
 }
 
 /// Replaces the current history entry with `href` (a path and query) and

@@ -130,29 +130,64 @@ test('arrow keys and links move between steps, and back returns', async () => {
   await context.close();
 });
 
-test('links stay in the app: no reload, the top of the new page, and the skip link jumps within this one', async () => {
+test('links load the next step prefetched, at its top with focus on its heading; back returns; the skip link stays on the page', async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 600 } });
   await page.goto(`${env.url}/round-one/security-markers/`);
   await mounted(page);
   const here = new URL(page.url()).pathname;
   // <base href> would send a bare "#main" to the site's root.
   assert.equal(await page.getAttribute('.skip-link', 'href'), `${here}#main`);
-  await page.evaluate(() => { window.__samePage = true; });
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'main');
   assert.equal(new URL(page.url()).pathname, here, 'the skip link left the page');
+  // The steps either side are fetched while the reader reads this one.
+  const prefetched = await page.$$eval('link[rel=prefetch]', (ls) => ls.map((l) => l.getAttribute('href')));
+  for (const sel of ['.pager-next', '.pager-prev']) {
+    const href = await page.getAttribute(sel, 'href');
+    assert.ok(prefetched.includes(href), `${href} is not prefetched: ${prefetched}`);
+  }
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const last = await page.getAttribute('.step-list li:last-child a', 'href');
   await page.click('.step-list li:last-child a');
   await page.waitForURL((u) => u.pathname === last);
-  await page.waitForFunction(() => window.scrollY === 0);
-  assert.equal(await page.evaluate(() => window.__samePage), true, 'the link reloaded the page');
+  await mounted(page);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new step opens at its top');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-title', 'focus is on the new step');
   await page.goBack();
   await page.waitForURL((u) => u.pathname === here);
-  assert.equal(await page.evaluate(() => window.__samePage), true, 'back reloaded the page');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the prerendered page is the page: the wasm replaces no element and changes no text', async () => {
+  const pages = ['/round-one/security-markers/', '/round-two/', '/', '/all/', '/embed/round-one/iraqs-pledge/'];
+  for (const p of pages) {
+    const { page, context, problems } = await openPage(env.browser);
+    // Hold the wasm back until every node of the prerendered page is marked.
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+    await page.goto(env.url + p, { waitUntil: 'domcontentloaded' });
+    const counted = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      window.__marked = [];
+      for (let n = walker.currentNode; n; n = walker.nextNode()) window.__marked.push([n, n.nodeType === 3 ? n.data : null]);
+      return window.__marked.length;
+    });
+    assert.ok(counted > 50, `${p}: only ${counted} nodes`);
+    release();
+    await mounted(page);
+    if (await page.$('.chart-canvas')) await drawn(page);
+    await page.waitForTimeout(200);
+    const changed = await page.evaluate(() => window.__marked
+      .filter(([n, text]) => !n.isConnected || (text !== null && n.data !== text))
+      .slice(0, 5)
+      .map(([n, text]) => `${n.nodeType === 3 ? `text "${text}" → "${n.data}"` : n.outerHTML.slice(0, 80)} (connected: ${n.isConnected})`));
+    assert.deepEqual(changed, [], `${p}: prerendered nodes replaced or changed`);
+    assert.deepEqual(problems, [], `${p}: ${problems.join('\n')}`);
+    await context.close();
+  }
 });
 
 test('the page does not jump when the wasm takes over: layout shift at most 0.01', async () => {

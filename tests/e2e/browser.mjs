@@ -83,9 +83,10 @@ export async function openPage(browser, options = {}) {
   return { page, context, problems };
 }
 
-/** Waits until the wasm app has mounted (it marks #app when it has). */
+/** Waits until the page's islands are live (the wasm marks <html> when they
+ * are); a page without islands loads no wasm and is ready as it is. */
 export async function mounted(page) {
-  await page.waitForSelector('#app[data-mounted]', { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated') || (document.readyState !== 'loading' && !document.querySelector('leptos-island')), null, { timeout: 15000 });
 }
 
 /** Waits until the page's chart has been drawn at least once. */
@@ -96,7 +97,7 @@ export async function drawn(page) {
 /** One step per figure: where the story shows each chart. */
 export const FIGURES = {
   troops: '/round-one/security-markers/',
-  timeline: '/context/protests/',
+  timeline: '/context/',
   opinion: '/round-two/kadhimis-footing/',
   parliament: '/round-two/allies-in-parliament/',
   commitments: '/round-one/iraqs-pledge/',

@@ -41,7 +41,7 @@ after(async () => {
 async function frameOf(page, id) {
   const handle = await page.waitForSelector(`#${id} iframe`);
   const frame = await handle.contentFrame();
-  await frame.waitForSelector('#app[data-mounted]', { timeout: 15000 });
+  await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
   return { handle, frame };
 }
 

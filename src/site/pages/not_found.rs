@@ -18,7 +18,9 @@ pub fn NotFound(
     let body = &story.ui.not_found_body;
     let (before, after) = body.split_once("{path}").unwrap_or((body, ""));
     let asked = match path {
-        Some(p) => view! { <code class="asked">{crate::islands::not_found::shown(&p)}</code> }.into_any(),
+        Some(p) => {
+            view! { <code class="asked">{crate::islands::not_found::shown(&p)}</code> }.into_any()
+        }
         None => crate::islands::not_found::island(story).into_any(),
     };
     let shown = view! { {before.to_owned()}{asked}{after.to_owned()} };
