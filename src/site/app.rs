@@ -59,9 +59,13 @@ pub fn App(
         .into_any();
     }
 
+    // One 404.html answers every unknown address, so it cannot know its
+    // own; it is short enough to need no skip link.
+    let skip = (route != Route::NotFound)
+        .then(|| view! { <a class="skip-link" href=skip_href>{ui.skip_to_content.as_str()}</a> });
     view! {
         {crash}
-        <a class="skip-link" href=skip_href>{ui.skip_to_content.as_str()}</a>
+        {skip}
         <ProgressBar story route/>
         <header class="masthead">
             <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>

@@ -50,6 +50,14 @@ impl Query {
 /// Percent-decodes `s` (and "+" as a space, in a query). Bad escapes are
 /// kept as they are and invalid UTF-8 becomes U+FFFD, so this never fails.
 pub fn decode(s: &str, plus_is_space: bool) -> String {
+    if !s.contains(['%', '+']) {
+        return s.to_owned();
+    }
+    String::from_utf8_lossy(&decode_bytes(s, plus_is_space)).into_owned()
+}
+
+/// Percent-decodes `s` to bytes: [`decode`] without the UTF-8 check.
+pub fn decode_bytes(s: &str, plus_is_space: bool) -> Vec<u8> {
     fn hex(b: u8) -> Option<u8> {
         match b {
             b'0'..=b'9' => Some(b - b'0'),
@@ -57,9 +65,6 @@ pub fn decode(s: &str, plus_is_space: bool) -> String {
             b'A'..=b'F' => Some(b - b'A' + 10),
             _ => None,
         }
-    }
-    if !s.contains(['%', '+']) {
-        return s.to_owned();
     }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -87,7 +92,7 @@ pub fn decode(s: &str, plus_is_space: bool) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// The query every island shares; an empty one outside the browser or

@@ -101,7 +101,7 @@ export const FIGURES = {
   opinion: '/round-two/kadhimis-footing/',
   parliament: '/round-two/allies-in-parliament/',
   commitments: '/round-one/iraqs-pledge/',
-  agenda: '/round-two/what-washington-wants/',
+  agenda: '/round-two/',
   oil: '/open-issues/the-squeeze/',
 };
 

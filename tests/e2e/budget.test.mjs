@@ -13,11 +13,11 @@ import zlib from 'node:zlib';
 import { start, openPage, mounted, drawn, pagePaths, embedPaths, ROOT, BASE, DIST } from './browser.mjs';
 
 /**
- * First-view transfer budget, brotli, in KB: the issue's budget. Our goal
- * is 90 KB (see README, "Where we stand"). Never raise it without saying
- * why in the commit.
+ * First-view transfer budget, brotli, in KB: the islands issue's budget.
+ * Our goal is 65 KB (see README, "Where we stand"). Lower it as the wasm
+ * shrinks; never raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 150;
+const FIRST_VIEW_BUDGET_KB = 100;
 
 /** The one page exempt from the budget: the whole story on one page, whose
  * HTML is the whole text by design. Its first view is reported. */
@@ -38,7 +38,14 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
   // What a reader's browser really fetches for one step with a chart.
   const { page, context, problems } = await openPage(env.browser);
   const bodies = new Map();
+  const prefetched = [];
   page.on('response', async (r) => {
+    // The steps either side, fetched at idle for the next move, are not
+    // part of this page's first view.
+    if ((r.request().headers()['sec-purpose'] || '').includes('prefetch')) {
+      prefetched.push(new URL(r.url()).pathname);
+      return;
+    }
     if (r.status() === 200) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
   });
   const step = '/round-one/security-markers/';
@@ -56,7 +63,7 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
     rows.push(`${path.basename(new URL(url).pathname) || 'index.html'}: ${(br / 1024).toFixed(1)} KB`);
   }
   const kb = (bytes) => (bytes / 1024).toFixed(1);
-  console.log(`# first view of ${step}, brotli: ${kb(total)} KB (${rows.join(', ')})`);
+  console.log(`# first view of ${step}, brotli: ${kb(total)} KB (${rows.join(', ')}); prefetched after: ${prefetched.join(', ') || 'none seen'}`);
   assert.ok(bodies.size >= 4, `only ${bodies.size} responses seen`);
   assert.ok(document > 0, 'the page itself was not among the responses');
   assert.deepEqual(problems, []);

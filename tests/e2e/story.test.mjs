@@ -73,6 +73,7 @@ test('a keyboard reader walks the story with the arrow keys and jumps with Home 
     } catch {
       break; // the last step: ArrowRight has nowhere to go
     }
+    await mounted(page);
     steps++;
     assert.ok(steps < 200, 'runaway');
   }
@@ -82,6 +83,7 @@ test('a keyboard reader walks the story with the arrow keys and jumps with Home 
   await mounted(page);
   await page.keyboard.press('End');
   await page.waitForURL((u) => depth(u) === 2);
+  await mounted(page);
   const last = await page.getAttribute('.step-list li:last-child a', 'href');
   assert.equal(new URL(page.url()).pathname, last, 'End goes to the last step');
   await page.keyboard.press('Home');
@@ -128,9 +130,11 @@ test('a touch reader swipes between steps', async () => {
   const first = page.url();
   await swipe(-150);
   await page.waitForURL((u) => u.href !== first);
+  await mounted(page);
   const second = page.url();
   await swipe(150);
   await page.waitForURL((u) => u.href === first);
+  await mounted(page);
   await swipe(-20); // a tap-sized movement is not a swipe
   await page.waitForTimeout(300);
   assert.equal(page.url(), first);
