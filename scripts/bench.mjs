@@ -1,6 +1,11 @@
-// `make bench`: what a reader downloads, how fast the chart redraws, and what
-// Lighthouse says, for the release build in dist/. Prints a table and writes
-// bench/results.json. Figures, not pass/fail: budgets live in the tests.
+// `make bench`: what a reader downloads, how fast the chart redraws, how
+// long a move to the next step takes, and what Lighthouse says, for the
+// release build in dist/, served as a CDN serves it (brotli, cache
+// headers). Prints tables and writes bench/results.json. Figures, not
+// pass/fail: budgets live in the tests.
+//
+// LH_RUNS (default 3) sets how many Lighthouse runs each median takes;
+// SKIP_LIGHTHOUSE=1 leaves Lighthouse out.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -9,7 +14,17 @@ import { promisify } from 'node:util';
 import { start, openPage, mounted, drawn, FIGURES, DIST, ROOT } from '../tests/e2e/browser.mjs';
 
 const KB = (n) => (n / 1024).toFixed(1);
-const results = { date: new Date().toISOString(), sizes: {}, redraw: {}, lighthouse: {} };
+const results = { date: new Date().toISOString(), sizes: {}, transfer: {}, redraw: {}, steps: {}, lighthouse: {} };
+
+/** One page of each kind: the cover, a step with each chart, a chapter,
+ * the whole story, an embed. */
+const KINDS = {
+  cover: '/',
+  ...Object.fromEntries(Object.entries(FIGURES).map(([k, p]) => [`step: ${k}`, p])),
+  chapter: '/what-happened-next/',
+  'whole story': '/all/',
+  embed: '/embed/round-one/iraqs-pledge/',
+};
 
 // 1. Sizes: every asset, raw, gzip -9 and brotli -11, and the first view of a step page.
 const sizeOf = (buf) => ({
@@ -26,9 +41,34 @@ results.firstView = firstView;
 console.log('\nAsset sizes (KB)');
 console.table(Object.fromEntries(Object.entries({ ...results.sizes, 'first view (total)': firstView }).map(([k, s]) => [k, { raw: KB(s.raw), gzip: KB(s.gzip), brotli: KB(s.brotli) }])));
 
-// 2. Chart redraw time in Chromium at devicePixelRatio 2, as the app measures
+const env = await start({ cdn: true });
+
+// 2. Transfer per kind of page, as the browser fetches it from the CDN
+//    (encoded bytes and headers), before any prefetch for the next move.
+for (const [kind, p] of Object.entries(KINDS)) {
+  const { page: tab, context } = await openPage(env.browser);
+  const requests = [];
+  tab.on('requestfinished', (r) => requests.push(r));
+  await tab.goto(env.url + p);
+  await mounted(tab);
+  if (await tab.$('.chart-canvas')) await drawn(tab);
+  await tab.waitForTimeout(300);
+  let bytes = 0;
+  let files = 0;
+  for (const r of requests) {
+    if ((r.headers()['sec-purpose'] || '').includes('prefetch')) continue;
+    const sizes = await r.sizes();
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    files++;
+  }
+  results.transfer[kind] = { path: p, files, KB: Number(KB(bytes)) };
+  await context.close();
+}
+console.log('\nTransfer per kind of page, brotli from the CDN (KB, headers included)');
+console.table(results.transfer);
+
+// 3. Chart redraw time in Chromium at devicePixelRatio 2, as the app measures
 //    each draw (data-draw-ms on the canvas): selection changes and resizes.
-const env = await start();
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 for (const [kind, step] of Object.entries(FIGURES)) {
   const { page: tab, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
@@ -65,31 +105,69 @@ for (const [kind, step] of Object.entries(FIGURES)) {
 console.log('\nChart redraw at devicePixelRatio 2 (ms); goal: p95 at or under 4 ms');
 console.table(Object.fromEntries(Object.entries(results.redraw).map(([k, r]) => [k, { n: r.n, p50: r.p50.toFixed(2), p95: r.p95.toFixed(2), max: r.max.toFixed(2) }])));
 
-// 3. Lighthouse 12, mobile and desktop presets, on representative pages.
+// 4. Step to step: from ArrowRight to the next step's figure drawn (or its
+//    islands live, where it has no figure), over 30 moves, unthrottled and
+//    with the CPU slowed 4 times, warm cache as a reader moving on has it.
+for (const rate of [1, 4]) {
+  const { page: tab, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  const cdp = await context.newCDPSession(tab);
+  await tab.goto(`${env.url}/context/`);
+  await mounted(tab);
+  await tab.waitForTimeout(500);
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    if ((await tab.getAttribute('.pager-next', 'aria-disabled')) === 'true') break;
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const before = tab.url();
+    const t0 = performance.now();
+    await tab.keyboard.press('ArrowRight');
+    await tab.waitForURL((u) => u.href !== before);
+    await mounted(tab);
+    if (await tab.$('.chart-canvas')) await drawn(tab);
+    times.push(performance.now() - t0);
+    // The new document starts unthrottled; the next move sets it again.
+    await tab.waitForTimeout(250);
+  }
+  results.steps[`${rate}x CPU`] = { n: times.length, p50: Math.round(pct(times, 50)), p95: Math.round(pct(times, 95)), max: Math.round(Math.max(...times)) };
+  await context.close();
+}
+console.log('\nStep to step, ArrowRight to the next figure drawn (ms); goal: p95 at or under 100 ms unthrottled');
+console.table(results.steps);
+
+// 5. Lighthouse 12, mobile and desktop presets, each kind of page, median
+//    of LH_RUNS runs (by performance score, then LCP).
 const lh = path.join(ROOT, 'tools/bench/node_modules/.bin/lighthouse');
 if (fs.existsSync(lh) && !process.env.SKIP_LIGHTHOUSE) {
-  for (const p of ['/', '/round-one/security-markers/', '/sources/']) {
+  const runs = Number(process.env.LH_RUNS || 3);
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const [kind, p] of Object.entries(KINDS)) {
     for (const preset of ['mobile', 'desktop']) {
-      const out = path.join(ROOT, 'bench', `lh-${preset}-${p.replace(/\//g, '_') || 'cover'}.json`);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      // Asynchronously: the static server runs in this process and must keep serving.
-      await promisify(execFile)(lh, [
-        env.url + p, '--quiet', '--output=json', `--output-path=${out}`,
-        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic',
-        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-      ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, timeout: 180_000 });
-      const r = JSON.parse(fs.readFileSync(out, 'utf8'));
-      const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
-      results.lighthouse[`${preset} ${p}`] = {
-        performance: score('performance'), accessibility: score('accessibility'),
-        'best-practices': score('best-practices'), seo: score('seo'),
-        'LCP ms': Math.round(r.audits['largest-contentful-paint'].numericValue),
-        'TBT ms': Math.round(r.audits['total-blocking-time'].numericValue),
-        CLS: Number(r.audits['cumulative-layout-shift'].numericValue.toFixed(3)),
-      };
+      const samples = [];
+      for (let run = 0; run < runs; run++) {
+        const out = path.join(ROOT, 'bench', `lh-${preset}-${p.replace(/\//g, '_') || 'cover'}.json`);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        // Asynchronously: the static server runs in this process and must keep serving.
+        await promisify(execFile)(lh, [
+          env.url + p, '--quiet', '--output=json', `--output-path=${out}`,
+          '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic',
+          ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+        ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, timeout: 180_000 });
+        const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+        const a = (id) => r.audits[id].numericValue;
+        samples.push({
+          performance: Math.round((r.categories.performance?.score ?? 0) * 100),
+          FCP: Math.round(a('first-contentful-paint')),
+          LCP: Math.round(a('largest-contentful-paint')),
+          TBT: Math.round(a('total-blocking-time')),
+          CLS: Number(a('cumulative-layout-shift').toFixed(3)),
+        });
+      }
+      results.lighthouse[`${preset} ${kind}`] = Object.fromEntries(
+        ['performance', 'FCP', 'LCP', 'TBT', 'CLS'].map((k) => [k === 'performance' ? k : `${k}${k === 'CLS' ? '' : ' ms'}`, median(samples.map((s) => s[k]))]),
+      );
     }
   }
-  console.log('\nLighthouse 12');
+  console.log(`\nLighthouse 12, median of ${runs} (brotli, as from a CDN)`);
   console.table(results.lighthouse);
 }
 await env.close();

@@ -29,22 +29,29 @@ connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-ac
 /// Where the extracted start-up script goes back in, as a file.
 const INIT_MARK: &str = "<!--init-script-->";
 
-/// The first inline `<script type="module">` (one without `src`), and the
-/// page with [`INIT_MARK`] in its place.
-fn extract_inline_script(html: &str) -> Option<(String, String)> {
-    let start = ["<script type=module>", r#"<script type="module">"#]
-        .into_iter()
-        .find_map(|tag| html.find(tag).map(|at| (at, tag.len())))?;
-    let (at, tag_len) = start;
-    let body_start = at + tag_len;
-    let end = body_start + html[body_start..].find("</script>")?;
-    let script = html[body_start..end].trim().to_owned();
-    let rest = format!(
-        "{}{INIT_MARK}{}",
-        &html[..at],
-        &html[end + "</script>".len()..]
-    );
-    Some((script, rest))
+/// The first inline `<script>` (one without `src`: Trunk's module that
+/// starts the app, or under `make serve` its live-reload script), with its
+/// attributes and body, and the page with [`INIT_MARK`] in its place.
+fn extract_inline_script(html: &str) -> Option<(String, String, String)> {
+    let mut from = 0;
+    loop {
+        let at = from + html[from..].find("<script")?;
+        let open_end = at + html[at..].find('>')?;
+        let attrs = html[at + "<script".len()..open_end].to_owned();
+        let body_start = open_end + 1;
+        let end = body_start + html[body_start..].find("</script>")?;
+        if attrs.contains("src=") {
+            from = end;
+            continue;
+        }
+        let script = html[body_start..end].trim().to_owned();
+        let rest = format!(
+            "{}{INIT_MARK}{}",
+            &html[..at],
+            &html[end + "</script>".len()..]
+        );
+        return Some((attrs, script, rest));
+    }
 }
 
 /// FNV-1a, 64 bits: a stable name for the extracted script, so a new build
@@ -82,20 +89,24 @@ fn run() -> Result<(), String> {
     };
     let story = explainer::story::story().map_err(|e| format!("embedded story: {e}"))?;
     let base = BasePath(normalize_base(&base_href(&template)));
-    // Trunk starts the app with an inline module script; the pages' content
-    // security policy allows no inline script, so it moves to a file.
-    let template = match extract_inline_script(&template) {
-        Some((script, rest)) => {
-            let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
-            write(&dist.join(&name), &script)?;
-            rest.replacen(
-                INIT_MARK,
-                &format!(r#"<script type="module" src="{}/{name}"></script>"#, base.0),
-                1,
-            )
-        }
-        None => template,
-    };
+    // Trunk starts the app with an inline module script (and, under `make
+    // serve`, reloads the page with another); the pages' content security
+    // policy allows no inline script, so each moves to a file.
+    let mut template = template;
+    while let Some((attrs, script, rest)) = extract_inline_script(&template) {
+        // Trunk fills these in when it serves a page, not a script file: the
+        // live reload connects to the server the page came from.
+        let script = script
+            .replace("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+            .replace("'{{__TRUNK_WS_BASE__}}'", &format!("'{}/'", base.0));
+        let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
+        write(&dist.join(&name), &script)?;
+        template = rest.replacen(
+            INIT_MARK,
+            &format!(r#"<script{attrs} src="{}/{name}"></script>"#, base.0),
+            1,
+        );
+    }
     // The public address of the site's root, for canonical links and
     // previews (they must be absolute); without it those tags are left out.
     let site = std::env::var("SITE_URL")
@@ -225,8 +236,9 @@ fn page(
     replace_title(&with_csp(&with_head), &title)
 }
 
-/// The page without the app's start-up script and the preloads of its
-/// JavaScript and wasm.
+/// The page without the app's start-up module and the preloads of its
+/// JavaScript and wasm (a classic script, such as `make serve`'s live
+/// reload, stays).
 fn without_app_code(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -237,7 +249,7 @@ fn without_app_code(html: &str) -> String {
             break;
         };
         let tag = &tail[..=end];
-        let app_code = (tag.starts_with("<script") && tag.contains(" src="))
+        let app_code = (tag.starts_with("<script") && tag.contains(" src=") && tag.contains("module"))
             || (tag.starts_with("<link")
                 && (tag.contains("modulepreload") || tag.contains("application/wasm")));
         if !app_code {
@@ -350,11 +362,17 @@ mod tests {
     }
 
     #[test]
-    fn the_inline_start_up_script_moves_out_of_the_page() {
-        let page = r#"<head><script type=module>import init from '/a.js';await init();</script><link rel=x></head>"#;
-        let (script, rest) = extract_inline_script(page).unwrap();
+    fn inline_scripts_move_out_of_the_page() {
+        let page = r#"<head><script type="module" src="/x.js"></script><script type=module>import init from '/a.js';await init();</script><link rel=x></head>"#;
+        let (attrs, script, rest) = extract_inline_script(page).unwrap();
+        assert_eq!(attrs, " type=module");
         assert_eq!(script, "import init from '/a.js';await init();");
-        assert_eq!(rest, format!("<head>{INIT_MARK}<link rel=x></head>"));
+        assert_eq!(
+            rest,
+            format!(r#"<head><script type="module" src="/x.js"></script>{INIT_MARK}<link rel=x></head>"#)
+        );
+        let (attrs, script, _) = extract_inline_script("<body><script>reload()</script>").unwrap();
+        assert_eq!((attrs.as_str(), script.as_str()), ("", "reload()"));
         assert_eq!(
             extract_inline_script(r#"<script type="module" src="/x.js"></script>"#),
             None

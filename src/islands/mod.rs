@@ -121,7 +121,7 @@ pub fn hydrate() {
         };
         if !hydrated {
             // The page keeps its prerendered form; only this island is inert.
-            leptos::logging::error!("island {name:?} could not start: its props are unreadable");
+            leptos::logging::error!("island {name} could not start: its props are unreadable");
         }
     }
     crate::state::url::load(query);

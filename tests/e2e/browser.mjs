@@ -18,11 +18,11 @@ export const BASE = process.env.BASE_PATH || '';
 /** Origins pages may load from: the servers these tests started. */
 const origins = new Set();
 
-export async function start() {
+export async function start({ cdn = false } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: build first (make build)`);
   }
-  const server = await serve(DIST, { base: BASE });
+  const server = await serve(DIST, { base: BASE, cdn });
   origins.add(new URL(server.url).origin);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,11 +18,24 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Brotli bodies, made once per file (quality 11, as a CDN stores them). */
+const brotliCache = new Map();
+const brotli = (file, body) => {
+  if (!brotliCache.has(file)) {
+    brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return brotliCache.get(file);
+};
+
 /**
  * Starts a server for `root` at http://host:port{base}/.
  * Returns { url, close }. Port 0 picks a free port.
+ *
+ * With `cdn: true` it answers as a CDN would: brotli to browsers that
+ * accept it, file names with a content hash cached for a year, pages
+ * revalidated. (The tests run without, so every load is fresh.)
  */
-export function serve(root, { host = '127.0.0.1', port = 0, base = '' } = {}) {
+export function serve(root, { host = '127.0.0.1', port = 0, base = '', cdn = false } = {}) {
   const rootAbs = path.resolve(root);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -47,11 +61,22 @@ export function serve(root, { host = '127.0.0.1', port = 0, base = '' } = {}) {
         }
         file = path.join(file, 'index.html');
       }
-      const body = fs.readFileSync(file);
-      res.writeHead(200, {
+      let body = fs.readFileSync(file);
+      const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
-      });
+      };
+      if (cdn) {
+        const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+        headers['cache-control'] = hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+        if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|svg|json|txt)$/.test(file)) {
+          body = brotli(file, body);
+          headers['content-encoding'] = 'br';
+          headers.vary = 'accept-encoding';
+        }
+        headers['content-length'] = body.length;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       notFound();
@@ -68,8 +93,10 @@ export function serve(root, { host = '127.0.0.1', port = 0, base = '' } = {}) {
   });
 }
 
-// `node tests/e2e/server.mjs dist 8081 [/base]` serves a build by hand.
+// `node tests/e2e/server.mjs dist 8081 [/base] [--cdn]` serves a build by hand.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = 'dist', port = '8081', base = ''] = process.argv.slice(2);
-  serve(root, { port: Number(port), base }).then(({ url }) => console.log(`Serving ${root} at ${url}/`));
+  const args = process.argv.slice(2).filter((a) => a !== '--cdn');
+  const [root = 'dist', port = '8081', base = ''] = args;
+  const cdn = process.argv.includes('--cdn');
+  serve(root, { port: Number(port), base, cdn }).then(({ url }) => console.log(`Serving ${root} at ${url}/${cdn ? ' (brotli, cache headers)' : ''}`));
 }
