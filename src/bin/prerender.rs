@@ -249,9 +249,10 @@ fn without_app_code(html: &str) -> String {
             break;
         };
         let tag = &tail[..=end];
-        let app_code = (tag.starts_with("<script") && tag.contains(" src=") && tag.contains("module"))
-            || (tag.starts_with("<link")
-                && (tag.contains("modulepreload") || tag.contains("application/wasm")));
+        let app_code =
+            (tag.starts_with("<script") && tag.contains(" src=") && tag.contains("module"))
+                || (tag.starts_with("<link")
+                    && (tag.contains("modulepreload") || tag.contains("application/wasm")));
         if !app_code {
             out.push_str(tag);
             rest = &tail[end + 1..];
@@ -369,7 +370,9 @@ mod tests {
         assert_eq!(script, "import init from '/a.js';await init();");
         assert_eq!(
             rest,
-            format!(r#"<head><script type="module" src="/x.js"></script>{INIT_MARK}<link rel=x></head>"#)
+            format!(
+                r#"<head><script type="module" src="/x.js"></script>{INIT_MARK}<link rel=x></head>"#
+            )
         );
         let (attrs, script, _) = extract_inline_script("<body><script>reload()</script>").unwrap();
         assert_eq!((attrs.as_str(), script.as_str()), ("", "reload()"));
