@@ -120,8 +120,9 @@ async fn the_way_out_of_an_embed_carries_the_chart_state() {
     // lives in the page's root.
     let owner = Owner::new();
     let query = owner.with(explainer::state::url::provide);
+    let inner = owner.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        owner.with(|| {
+        inner.with(|| {
             OpenFull(OpenFullProps {
                 href: "/sub/round-one/".to_owned(),
                 label: "Open".to_owned(),
@@ -141,6 +142,7 @@ async fn the_way_out_of_an_embed_carries_the_chart_state() {
         "{}",
         href()
     );
+    drop(owner);
 }
 
 #[wasm_bindgen_test]
