@@ -11,8 +11,7 @@
 //! - [`state`]: the typed URL, chart state in the query, the embed protocol;
 //! - `dom` (wasm only): the canvas backend, observers and downloads;
 //! - [`story`]: the content model and its compact binary form, in which
-//!   island props travel;
-//! - [`alloc`]: the wasm app's memory allocator.
+//!   island props travel.
 //!
 //! Build time only (`ssr`): `site`, the pages and link-preview images;
 //! `story::compile` and `story::validate`, the content loader and checks.
@@ -20,7 +19,6 @@
 // Leptos views are deeply nested types; the default limit is too low for them.
 #![recursion_limit = "256"]
 
-pub mod alloc;
 pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
@@ -29,7 +27,3 @@ pub mod islands;
 pub mod site;
 pub mod state;
 pub mod story;
-
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: alloc::App = alloc::App::new();

@@ -147,7 +147,6 @@ fn hydration_marks_are_written_as_valid_empty_comments() {
 #[test]
 fn every_page_writes_islands_whose_props_its_wasm_can_read() {
     use explainer::islands::{
-        not_found::AskedProps,
         share::{OpenFullProps, ShareProps},
         steps::StepsProps,
     };
@@ -180,7 +179,6 @@ fn every_page_writes_islands_whose_props_its_wasm_can_read() {
                 "open-full" => from_text::<OpenFullProps>(props).is_some(),
                 "steps" => from_text::<StepsProps>(props).is_some(),
                 "embed" => from_text::<EmbedProps>(props).is_some(),
-                "asked" => from_text::<AskedProps>(props).is_some(),
                 other => panic!("{path}: unknown island {other}"),
             };
             assert!(ok, "{path}: the {name} island's props do not decode");
@@ -197,7 +195,7 @@ fn every_page_writes_islands_whose_props_its_wasm_can_read() {
         // The story's text travels in the page, never in the props.
         assert!(!html.contains("data-props=\"\""), "{path}: empty props");
     }
-    for name in ["figure", "share", "open-full", "steps", "embed", "asked"] {
+    for name in ["figure", "share", "open-full", "steps", "embed"] {
         assert!(
             seen.get(name).copied().unwrap_or(0) > 0,
             "no page has a {name} island"

@@ -21,7 +21,6 @@
 
 pub mod embed;
 pub mod figure;
-pub mod not_found;
 pub mod share;
 pub mod steps;
 
@@ -37,8 +36,6 @@ pub const OPEN_FULL: &str = "open-full";
 pub const STEPS: &str = "steps";
 /// See [`FIGURE`].
 pub const EMBED: &str = "embed";
-/// See [`FIGURE`].
-pub const ASKED: &str = "asked";
 
 /// An island's props as text for `data-props`: their wire bytes, with
 /// printable ASCII as itself and every other byte (and `%`) as `%XX`.
@@ -116,7 +113,6 @@ pub fn hydrate() {
             OPEN_FULL => hydrate_one(&el, &props, share::OpenFull),
             STEPS => hydrate_one(&el, &props, steps::StepKeys),
             EMBED => hydrate_one(&el, &props, embed::EmbedBridge),
-            ASKED => hydrate_one(&el, &props, not_found::Asked),
             _ => false,
         };
         if !hydrated {

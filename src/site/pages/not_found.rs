@@ -11,8 +11,9 @@ pub fn NotFound(
     /// The story.
     story: &'static Story,
     /// The path asked for, if the page is written for one address; `None`
-    /// for the one `404.html` that serves them all, where an island reads
-    /// it from the address bar.
+    /// for the one `404.html` that serves them all, which says "this
+    /// address" (the reader sees it in the address bar; filling it in from
+    /// there moved the page under the reader, and cost the page the wasm).
     path: Option<String>,
 ) -> impl IntoView {
     let body = &story.ui.not_found_body;
