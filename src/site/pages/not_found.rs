@@ -19,10 +19,12 @@ pub fn NotFound(
     let body = &story.ui.not_found_body;
     let (before, after) = body.split_once("{path}").unwrap_or((body, ""));
     let asked = match path {
+        // Very long or odd paths are cut so they cannot push the page around.
         Some(p) => {
-            view! { <code class="asked">{crate::islands::not_found::shown(&p)}</code> }.into_any()
+            let cut: String = p.chars().take(120).collect();
+            view! { <code class="asked">{cut}</code> }.into_any()
         }
-        None => crate::islands::not_found::island(story).into_any(),
+        None => story.ui.this_address.clone().into_any(),
     };
     let shown = view! { {before.to_owned()}{asked}{after.to_owned()} };
     view! {
