@@ -59,7 +59,9 @@ fn extract_inline_script(html: &str) -> Option<(String, String, String)> {
 /// Trunk preloads it), the wasm shares a phone's network with the page, and
 /// the largest paint (a heading) waits for it: Lighthouse's mobile LCP was
 /// 1.65 s that way, against an FCP of 0.92 s.
-const AFTER_LOAD: &str = "await new Promise((done) => { const idle = () => (self.requestIdleCallback || setTimeout)(() => done()); document.readyState === 'complete' ? idle() : addEventListener('load', idle, { once: true }); });\n";
+/// An idle callback can wait long in a frame the browser throttles (an
+/// embed below the host's fold), so it waits 300 ms at most.
+const AFTER_LOAD: &str = "await new Promise((done) => { const idle = () => self.requestIdleCallback ? requestIdleCallback(() => done(), { timeout: 300 }) : setTimeout(done); document.readyState === 'complete' ? idle() : addEventListener('load', idle, { once: true }); });\n";
 
 /// Trunk's start-up module made to wait for [`AFTER_LOAD`] before it
 /// fetches the JavaScript glue and the wasm (its static import becomes a
