@@ -71,11 +71,26 @@ where
         let Some(element) = element.dyn_ref::<web_sys::Element>() else {
             return;
         };
+        // Setting a signal notifies even when the value is the same, and
+        // each notice is a redraw: only changes go through.
+        let resize = move |w: f64, h: f64| {
+            if width.get_untracked() != w {
+                set_width.set(w);
+            }
+            if height.get_untracked() != h {
+                set_height.set(h);
+            }
+        };
         let found = on_resize(element, move |entry| {
             let rect = entry.content_rect();
-            set_width.set(rect.width());
-            set_height.set(rect.height());
+            resize(rect.width(), rect.height());
         });
+        // The observer's first call waits for the next frame; the size is
+        // known now, so the first drawing need not wait. The box is the
+        // content box for an element without padding or border, as chart
+        // frames are; the observer corrects it for any other.
+        let rect = element.get_bounding_client_rect();
+        resize(rect.width(), rect.height());
         observer.set_value(found);
     });
     on_cleanup(stop);

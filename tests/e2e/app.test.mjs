@@ -130,7 +130,7 @@ test('arrow keys and links move between steps, and back returns', async () => {
   await context.close();
 });
 
-test('links load the next step prefetched, at its top with focus on its heading; back returns; the skip link stays on the page', async () => {
+test('links load the next step prefetched (and, once the page is up, prerendered), at its top with focus on its heading; back returns; the skip link stays on the page', async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 600 } });
   await page.goto(`${env.url}/round-one/security-markers/`);
   await mounted(page);
@@ -147,6 +147,11 @@ test('links load the next step prefetched, at its top with focus on its heading;
     const href = await page.getAttribute(sel, 'href');
     assert.ok(prefetched.includes(href), `${href} is not prefetched: ${prefetched}`);
   }
+  // Once the page is up, the start-up script asks for the same two to be prerendered
+  // where the browser can (DevTools turns prerendering off, so this suite
+  // sees the rules, not the prerender: `make bench` measures that).
+  const rules = await page.$$eval('script[type=speculationrules]', (ss) => ss.map((s) => JSON.parse(s.textContent)));
+  assert.deepEqual(rules.flatMap((r) => r.prerender.flatMap((p) => p.urls)), prefetched);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const last = await page.getAttribute('.step-list li:last-child a', 'href');
   await page.click('.step-list li:last-child a');

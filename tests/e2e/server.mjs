@@ -34,10 +34,13 @@ const brotli = (file, body) => {
  * With `cdn: true` it answers as a CDN would: brotli to browsers that
  * accept it, file names with a content hash cached for a year, pages
  * revalidated. (The tests run without, so every load is fresh.)
+ * `onRequest(url)` sees every request's URL first.
  */
-export function serve(root, { host = '127.0.0.1', port = 0, base = '', cdn = false } = {}) {
+export function serve(root, { host = '127.0.0.1', port = 0, base = '', cdn = false, onRequest = null } = {}) {
   const rootAbs = path.resolve(root);
   const server = http.createServer((req, res) => {
+    // A benchmark in a browser without a driver reports back by request.
+    if (onRequest) onRequest(req.url);
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
