@@ -68,7 +68,10 @@ fn every_citation_points_at_a_listed_source() {
         for inline in step.body.iter().flatten() {
             if let Inline::Cite { source, .. } = inline {
                 cites += 1;
-                assert!(story.sources.iter().any(|s| &s.id == source), "{source}");
+                assert!(
+                    story.sources.iter().any(|s| s.id == source.id),
+                    "{source:?}"
+                );
             }
         }
     }
@@ -267,4 +270,89 @@ fn a_data_item_citing_an_unknown_source_is_caught() {
         )
     });
     assert_found(&p, "oil item \"oil-share\": unknown source \"world-bank\"");
+}
+
+#[test]
+fn a_citation_of_the_article_without_a_pinpoint_is_caught() {
+    let p = problems_after("no-pinpoint", "en/chapters/03-round-two.toml", |t| {
+        let at = t
+            .find("(src:acw-dunne-2020#")
+            .expect("a pinpointed citation");
+        let end = at + t[at..].find(')').unwrap();
+        format!("{}(src:acw-dunne-2020){}", &t[..at], &t[end + 1..])
+    });
+    assert_found(&p, "a citation of the article needs a pinpoint");
+}
+
+#[test]
+fn a_quote_longer_than_25_words_is_caught() {
+    let long = "word ".repeat(26);
+    let p = problems_after("long-quote", "en/data/agenda.toml", |t| {
+        t.replacen(
+            "acw-dunne-2020#p12 \"",
+            &format!("acw-dunne-2020#p12 \"{long}"),
+            1,
+        )
+    });
+    assert_found(&p, "at most 25");
+}
+
+/// The article's plain text, beside this repository; `None` (and a note
+/// saying why) where it is not there. CI always has it.
+fn article_text() -> Option<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_15bc70ca1f76c9d5.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            eprintln!(
+                "SKIPPED: the article's text is not at {} ({e}), so its quotes cannot be checked here",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn every_quote_from_the_article_is_in_the_paragraph_it_names() {
+    let Some(text) = article_text() else { return };
+    let paragraphs = explainer::story::article::paragraphs(&text);
+    assert_eq!(paragraphs.len(), 25, "the article has 25 body paragraphs");
+    assert!(paragraphs[13].starts_with("The United States and Iraq must also focus"));
+    let story = load_en(&content_root()).unwrap();
+    let quoted = explainer::story::article::citations(&story)
+        .iter()
+        .filter(|(_, c)| c.id == "acw-dunne-2020" && c.quote.is_some())
+        .count();
+    assert!(quoted >= 40, "only {quoted} quotes from the article");
+    let wrong = explainer::story::article::misquotes(&story, "acw-dunne-2020", &text);
+    assert!(wrong.is_empty(), "misquoted:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_misquote_or_a_wrong_paragraph_is_caught() {
+    let Some(text) = article_text() else { return };
+    let root = scratch_copy("misquote");
+    let path = root.join("en/chapters/03-round-two.toml");
+    let chapter = std::fs::read_to_string(&path).unwrap();
+    // One word changed in a real quote, and a real quote moved one
+    // paragraph on: both are caught, and nothing else.
+    let misquoted = chapter.replacen(
+        "must also focus on continued reform",
+        "must also focus on sustained reform",
+        1,
+    );
+    assert_ne!(misquoted, chapter, "the quote to change is gone");
+    let moved = misquoted.replacen("#p13 \"", "#p14 \"", 1);
+    assert_ne!(moved, misquoted, "no citation of paragraph 13 to move");
+    std::fs::write(&path, moved).unwrap();
+    let story = load_en(&root).unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    let wrong = explainer::story::article::misquotes(&story, "acw-dunne-2020", &text);
+    assert_eq!(wrong.len(), 2, "{wrong:#?}");
+    assert!(
+        wrong.iter().any(|w| w.contains("sustained reform")),
+        "{wrong:#?}"
+    );
 }

@@ -1,9 +1,11 @@
 //! The static-markup writer: everything is escaped, citations open their
 //! sources, and only http(s) links are ever written.
 
-use explainer::story::html::{data_table, escape, glossary, paragraphs, source_list, url_host};
+use explainer::story::html::{
+    data_table, escape, fragment_text, glossary, paragraphs, quoted_sources, source_list, url_host,
+};
 use explainer::story::markup::parse_paragraphs;
-use explainer::story::{story, Inline, Source, Story};
+use explainer::story::{story, ChartKind, Inline, Source, SourceRef, Story};
 
 fn with_source(url: Option<&str>, title: &str) -> Story {
     let mut s = story().unwrap().clone();
@@ -28,7 +30,7 @@ fn text_is_escaped_everywhere() {
         Inline::Text("<script>alert(1)</script>".into()),
         Inline::Cite {
             text: "\"quoted\"".into(),
-            source: "test-src".into(),
+            source: SourceRef::id("test-src"),
         },
     ]];
     let out = paragraphs(&story, &body, "p\"x");
@@ -52,6 +54,50 @@ fn a_citation_is_a_button_that_opens_its_source() {
         out.contains(r#"href="https://example.org/a?b=c&amp;d""#)
             && out.contains(">example.org</a>")
     );
+}
+
+#[test]
+fn a_pinpointed_citation_shows_its_quote_and_paragraph_and_links_to_the_words() {
+    let story = with_source(Some("https://example.org/a"), "A title");
+    let body =
+        parse_paragraphs(r#"As [it says](src:test-src#p14 "must also focus, & more"), yes."#)
+            .unwrap();
+    let out = paragraphs(&story, &body, "s");
+    assert!(
+        out.contains(r#"<span class="pop-kind">Sources:</span> <q>must also focus, &amp; more</q> <span class="pin">(paragraph 14)</span> <cite>A title</cite>"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"href="https://example.org/a#:~:text=must%20also%20focus%2C%20%26%20more""#),
+        "{out}"
+    );
+    assert_eq!(fragment_text("a-b’c"), "a%2Db%E2%80%99c");
+}
+
+#[test]
+fn a_figure_lists_the_quotes_its_items_rest_on() {
+    let story = story().unwrap();
+    let agenda = quoted_sources(story, ChartKind::Agenda);
+    assert!(
+        agenda.starts_with(r#"<p class="quotes-title">"#),
+        "{agenda}"
+    );
+    let quotes = agenda.matches("<q>").count();
+    let cited = story
+        .data
+        .agenda
+        .items
+        .iter()
+        .flat_map(|i| &i.sources)
+        .filter(|c| c.quote.is_some())
+        .count();
+    assert!(
+        quotes > 0 && quotes == cited,
+        "{quotes} quotes shown of {cited}"
+    );
+    assert!(agenda.contains("(paragraph 12)"), "{agenda}");
+    // No quotes, no list.
+    assert_eq!(quoted_sources(story, ChartKind::Oil), "");
 }
 
 #[test]

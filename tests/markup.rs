@@ -1,7 +1,7 @@
 //! The inline markup editors write in content files.
 
 use explainer::story::markup::{parse_inline, parse_paragraphs};
-use explainer::story::Inline;
+use explainer::story::{Inline, SourceRef};
 
 fn text(s: &str) -> Inline {
     Inline::Text(s.to_owned())
@@ -17,7 +17,7 @@ fn citations_and_terms_become_their_own_pieces() {
             text("About "),
             Inline::Cite {
                 text: "63 percent".into(),
-                source: "wi-poll".into()
+                source: SourceRef::id("wi-poll")
             },
             text(" backed the "),
             Inline::Term {
@@ -57,4 +57,39 @@ fn typos_in_link_kinds_and_ids_are_errors() {
         .contains("sorce"));
     assert!(parse_inline("[x](src:Bad_Id)").is_err());
     assert!(parse_inline("[ ](src:ok)").is_err());
+}
+
+#[test]
+fn a_citation_may_say_where_in_its_source_the_words_are() {
+    let p = parse_inline(
+        r#"As [the analysis says](src:acw-dunne-2020#p14 "continued reform of the ISF (and more)"), yes."#,
+    )
+    .unwrap();
+    assert_eq!(
+        p[1],
+        Inline::Cite {
+            text: "the analysis says".into(),
+            source: SourceRef {
+                id: "acw-dunne-2020".into(),
+                paragraph: Some(14),
+                quote: Some("continued reform of the ISF (and more)".into()),
+            }
+        }
+    );
+    assert_eq!(p[2], text(", yes."));
+}
+
+#[test]
+fn data_files_write_the_same_citations_as_strings() {
+    let only = SourceRef::parse("afp-2020").unwrap();
+    assert_eq!(only, SourceRef::id("afp-2020"));
+    let pinned = SourceRef::parse(r#"acw-dunne-2020#p3  "all  strategic issues" "#).unwrap();
+    assert_eq!(pinned.paragraph, Some(3));
+    assert_eq!(pinned.quote.as_deref(), Some("all strategic issues"));
+    let unquoted = SourceRef::parse("acw#p3 all strategic issues").unwrap_err();
+    assert!(unquoted.contains("double quotes"), "{unquoted}");
+    for bad in ["acw#14", "acw#p0", "acw#p", "Acw", r#"acw#p2 """#] {
+        assert!(SourceRef::parse(bad).is_err(), "{bad} was accepted");
+    }
+    assert!(parse_inline(r#"[x](src:acw#page2 "words")"#).is_err());
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use explainer::story::compile::{load, ContentPaths};
 use explainer::story::wire::{decode, encode};
-use explainer::story::{Figure, Inline, Story};
+use explainer::story::{Figure, Inline, SourceRef, Story};
 
 fn content() -> Story {
     load(&ContentPaths::new(
@@ -29,7 +29,11 @@ fn values_at_the_edges_come_back_unchanged() {
         Inline::Text(String::new()),
         Inline::Cite {
             text: long.clone(),
-            source: "s".into(),
+            source: SourceRef {
+                id: "s".into(),
+                paragraph: Some(255),
+                quote: Some(long.clone()),
+            },
         },
         Inline::Term {
             text: "PMF".into(),

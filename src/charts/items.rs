@@ -6,7 +6,7 @@
 //! figure component, the table and the CSV treat every chart alike.
 
 use super::{plain, thousands, View};
-use crate::story::{fill, join, ChartKind, Dataset, Item, Story};
+use crate::story::{fill, join, ChartKind, Dataset, Item, SourceRef, Story};
 
 /// Formats a number as the tables and readouts show it: whole numbers
 /// grouped by thousands, others with one decimal.
@@ -33,12 +33,26 @@ fn label_of(group: Option<&crate::story::Group>) -> &str {
     group.map_or("", |g| g.label.as_str())
 }
 
-/// Who published the sources with these ids, for a readout or a table
-/// cell; an id the story does not list is shown as it is.
-fn publishers<'a>(story: &'a Story, ids: impl Iterator<Item = &'a str>) -> String {
+/// Who published these sources, each with its paragraph where the
+/// citation gives one ("…, paragraph 12"), for a readout or a table cell;
+/// an id the story does not list is shown as it is.
+fn publishers<'a>(story: &'a Story, cites: impl Iterator<Item = &'a SourceRef>) -> String {
+    let ui = &story.ui;
     join(
-        ids.map(|id| story.source(id).map_or(id, |s| s.publisher.as_str())),
-        &story.ui.source_separator,
+        cites.map(|cite| {
+            let name = story
+                .source(&cite.id)
+                .map_or(cite.id.as_str(), |s| s.publisher.as_str());
+            match cite.paragraph {
+                Some(n) => format!(
+                    "{name}{}{}",
+                    ui.list_separator,
+                    fill(&ui.paragraph, &[("n", &n.to_string())])
+                ),
+                None => name.to_owned(),
+            }
+        }),
+        &ui.source_separator,
     )
 }
 
@@ -82,7 +96,7 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
         .and_then(|r| data.rounds.get(usize::from(r).checked_sub(1)?))
         .map_or("", String::as_str);
     let value = value_text(data, item);
-    let source = publishers(story, item.sources.iter().map(String::as_str));
+    let source = publishers(story, item.sources.iter());
     let text = fill(
         &data.readout,
         &[
@@ -208,7 +222,7 @@ pub struct Table {
 /// The numbers behind figure `kind`, with their sources and caveats.
 pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
     let ui = &story.ui;
-    let sources = |ids: &[&str]| publishers(story, ids.iter().copied());
+    let sources = |cites: &[SourceRef]| publishers(story, cites.iter());
     let Some(data) = story.data.dataset(kind) else {
         let t = &story.data.troops;
         let count = |v: f64| match numbers {
@@ -232,7 +246,7 @@ pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
                         p.label.clone(),
                         count(p.us),
                         p.coalition.map(count).unwrap_or_default(),
-                        sources(&[p.source.as_str()]),
+                        sources(std::slice::from_ref(&p.source)),
                         p.note.clone().unwrap_or_default(),
                     ]
                 })
@@ -285,8 +299,7 @@ pub fn table(story: &Story, kind: ChartKind, numbers: Numbers) -> Table {
         .iter()
         .map(|item| {
             let mut row: Vec<String> = shown.iter().map(|(_, f)| f(data, item, numbers)).collect();
-            let ids: Vec<&str> = item.sources.iter().map(String::as_str).collect();
-            row.push(sources(&ids));
+            row.push(sources(&item.sources));
             row.push(item.note.clone());
             row
         })

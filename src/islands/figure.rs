@@ -39,30 +39,41 @@ pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
     use crate::story::{Datasets, Source, Ui};
     let ui = &story.ui;
     let mut data = Datasets::default();
-    let mut cited: Vec<&str> = Vec::new();
     match kind {
-        ChartKind::Troops => {
-            data.troops = story.data.troops.clone();
-            cited.extend(story.data.troops.points.iter().map(|p| p.source.as_str()));
-            cited.extend(story.data.troops.markers.iter().map(|m| m.source.as_str()));
-        }
+        ChartKind::Troops => data.troops = story.data.troops.clone(),
         _ => {
             let Some(d) = story.data.dataset(kind) else {
                 return Story::default();
             };
             *data.dataset_mut(kind) = d.clone();
-            cited.extend(
-                d.items
-                    .iter()
-                    .flat_map(|i| i.sources.iter().map(String::as_str)),
-            );
-            cited.extend(d.rules.iter().map(|r| r.source.as_str()));
         }
     }
+    // The chart names a source's paragraph, never its quote: the quotes
+    // stay in the page (under the data table) and out of the props.
+    let mut cited: Vec<String> = Vec::new();
+    let mut cut = |cite: &mut crate::story::SourceRef| {
+        cite.quote = None;
+        cited.push(cite.id.clone());
+    };
+    data.troops
+        .points
+        .iter_mut()
+        .for_each(|p| cut(&mut p.source));
+    data.troops
+        .markers
+        .iter_mut()
+        .for_each(|m| cut(&mut m.source));
+    // (For the troop chart this is the empty timeline.)
+    let d = data.dataset_mut(kind);
+    d.items
+        .iter_mut()
+        .flat_map(|i| i.sources.iter_mut())
+        .for_each(&mut cut);
+    d.rules.iter_mut().for_each(|r| cut(&mut r.source));
     let sources = story
         .sources
         .iter()
-        .filter(|s| cited.contains(&s.id.as_str()))
+        .filter(|s| cited.contains(&s.id))
         .map(|s| Source {
             id: s.id.clone(),
             publisher: s.publisher.clone(),
@@ -84,6 +95,8 @@ pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
             filter_hint: ui.filter_hint.clone(),
             readout: ui.readout.clone(),
             source_separator: ui.source_separator.clone(),
+            list_separator: ui.list_separator.clone(),
+            paragraph: ui.paragraph.clone(),
             term_separator: ui.term_separator.clone(),
             ..Ui::default()
         },
@@ -133,6 +146,7 @@ pub fn FigureFrame(
             <details class="data-table">
                 <summary>{ui.data_table.as_str()}</summary>
                 <div class="table-scroll" inner_html=html::data_table(story, kind)></div>
+                <div inner_html=html::quoted_sources(story, kind)></div>
             </details>
         </figure>
     }

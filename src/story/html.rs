@@ -6,7 +6,7 @@
 //! the prerenderer and the app share this one writer. Every piece of text
 //! goes through [`escape`]; links come only from validated source URLs.
 
-use super::model::{ChartKind, Inline, Paragraph, Story};
+use super::model::{ChartKind, Inline, Paragraph, SourceRef, Story};
 
 /// Escapes text for use in HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -37,20 +37,71 @@ pub fn url_host(url: &str) -> &str {
 }
 
 /// A link to a source's own page; only http(s) URLs, which the content
-/// checks guarantee, are ever written.
-fn source_link(url: Option<&str>) -> String {
+/// checks guarantee, are ever written. With `quote`, the link is a text
+/// fragment (`#:~:text=`): browsers that have them open the page at the
+/// quoted words; others open it at the top.
+fn source_link(url: Option<&str>, quote: Option<&str>) -> String {
     match url {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => format!(
-            r#" <a href="{}" rel="noopener" target="_blank">{}</a>"#,
-            escape(url),
-            escape(url_host(url))
-        ),
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            let href = match quote {
+                Some(quote) if !url.contains('#') => {
+                    format!("{url}#:~:text={}", fragment_text(quote))
+                }
+                _ => url.to_owned(),
+            };
+            format!(
+                r#" <a href="{}" rel="noopener" target="_blank">{}</a>"#,
+                escape(&href),
+                escape(url_host(url))
+            )
+        }
         _ => String::new(),
     }
 }
 
+/// Words percent-encoded for a text fragment: everything but ASCII letters
+/// and digits, so the fragment's own marks (`-`, `,`, `&`) are never read
+/// from the words.
+pub fn fragment_text(words: &str) -> String {
+    let mut out = String::new();
+    for b in words.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Where in a source a citation rests, as the reader sees it: its words
+/// quoted, then the paragraph ("“must also focus” (paragraph 14)").
+fn pinpoint(story: &Story, cite: &SourceRef) -> String {
+    let mut out = String::new();
+    if let Some(quote) = &cite.quote {
+        out.push_str(&format!("<q>{}</q> ", escape(quote)));
+    }
+    if let Some(n) = cite.paragraph {
+        out.push_str(&format!(
+            r#"<span class="pin">({})</span> "#,
+            escape(&super::model::fill(
+                &story.ui.paragraph,
+                &[("n", &n.to_string())]
+            ))
+        ));
+    }
+    out
+}
+
 /// One source as a sentence: title, publisher, date, link.
 fn source_sentence(story: &Story, id: &str) -> Option<String> {
+    cited_sentence(story, &SourceRef::id(id))
+}
+
+/// A citation as a sentence: the quote and paragraph where it has them,
+/// then the source's title, publisher, date and link.
+fn cited_sentence(story: &Story, cite: &SourceRef) -> Option<String> {
+    let id = cite.id.as_str();
     let s = story.source(id)?;
     let ui = &story.ui;
     let date = if s.date.is_empty() {
@@ -60,10 +111,11 @@ fn source_sentence(story: &Story, id: &str) -> Option<String> {
     };
     let end = escape(&ui.sentence_end);
     Some(format!(
-        "<cite>{}</cite>{end} {}{date}{end}{}",
+        "{}<cite>{}</cite>{end} {}{date}{end}{}",
+        pinpoint(story, cite),
         escape(&s.title),
         escape(&s.publisher),
-        source_link(s.url.as_deref())
+        source_link(s.url.as_deref(), cite.quote.as_deref())
     ))
 }
 
@@ -78,10 +130,10 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
             let pop = format!("pop-{}-{p}-{i}", escape(id_prefix));
             match inline {
                 Inline::Text(text) => out.push_str(&escape(text)),
-                Inline::Cite { text, source } => match source_sentence(story, source) {
+                Inline::Cite { text, source } => match cited_sentence(story, source) {
                     Some(sentence) => out.push_str(&format!(
                         r#"<button type="button" class="cite" popovertarget="{pop}" data-source="{src}">{text}</button><span popover="auto" id="{pop}" class="pop" role="note"><span class="pop-kind">{kind}</span> {sentence}</span>"#,
-                        src = escape(source),
+                        src = escape(&source.id),
                         text = escape(text),
                         kind = escape(&story.ui.figure_source),
                     )),
@@ -169,6 +221,40 @@ pub fn glossary(story: &Story) -> String {
     }
     out.push_str("</dl>");
     out
+}
+
+/// The quotes a figure's items rest on, each with its item, paragraph and
+/// source: for readers checking the chart against its sources. The chart
+/// itself names only the paragraph. Empty when no item quotes a source.
+pub fn quoted_sources(story: &Story, kind: ChartKind) -> String {
+    let Some(data) = story.data.dataset(kind) else {
+        return String::new();
+    };
+    let ui = &story.ui;
+    let rows: String = data
+        .items
+        .iter()
+        .flat_map(|item| {
+            item.sources
+                .iter()
+                .filter(|cite| cite.quote.is_some())
+                .filter_map(move |cite| {
+                    Some(format!(
+                        "<li><strong>{}</strong>{} {}</li>",
+                        escape(&item.label),
+                        escape(ui.term_separator.trim_end()),
+                        cited_sentence(story, cite)?
+                    ))
+                })
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    format!(
+        r#"<p class="quotes-title">{}</p><ul class="quotes">{rows}</ul>"#,
+        escape(&ui.quotes_title)
+    )
 }
 
 /// A figure's numbers as an HTML table: for readers who cannot see the

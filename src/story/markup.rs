@@ -1,7 +1,9 @@
 //! The small inline markup editors use in running text.
 //!
 //! - A blank line separates paragraphs; single line breaks are spaces.
-//! - `[63 percent](src:wi-policywatch-3337)` ties the words to a source.
+//! - `[63 percent](src:wi-policywatch-3337)` ties the words to a source;
+//!   `[the analysis says](src:acw-dunne-2020#p14 "must also focus")` also
+//!   says where in it, with its words (see [`SourceRef`]).
 //! - `[PMF](term:pmf)` ties the words to a glossary entry.
 //! - Any other bracket is ordinary text, so prose needs no escaping, but a
 //!   link-shaped piece with an unknown kind (`[x](sorce:y)`) is an error:
@@ -9,7 +11,7 @@
 //!
 //! Shared with `build.rs`, so it depends on nothing but the model.
 
-use super::model::{Inline, Paragraph};
+use super::model::{Inline, Paragraph, SourceRef};
 
 /// What went wrong in a piece of markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,13 +52,12 @@ pub fn parse_inline(text: &str) -> Result<Paragraph, MarkupError> {
         plain.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match link_at(after)? {
-            Some((shown, kind, id, used)) => {
+            Some((shown, target, used)) => {
                 flush(&mut out, &mut plain);
                 let text = squash(shown);
-                let id = id.to_owned();
-                out.push(match kind {
-                    LinkKind::Source => Inline::Cite { text, source: id },
-                    LinkKind::Term => Inline::Term { text, term: id },
+                out.push(match target {
+                    Target::Source(source) => Inline::Cite { text, source },
+                    Target::Term(term) => Inline::Term { text, term },
                 });
                 rest = &after[used..];
             }
@@ -76,9 +77,15 @@ enum LinkKind {
     Term,
 }
 
-/// Reads `shown](kind:id)` at the start of `s`; returns the parts and the
-/// number of bytes used, or `None` when `s` does not start a link.
-fn link_at(s: &str) -> Result<Option<(&str, LinkKind, &str, usize)>, MarkupError> {
+enum Target {
+    Source(SourceRef),
+    Term(String),
+}
+
+/// Reads `shown](kind:id)` at the start of `s`; returns the words, what
+/// they link to and the number of bytes used, or `None` when `s` does not
+/// start a link.
+fn link_at(s: &str) -> Result<Option<(&str, Target, usize)>, MarkupError> {
     let Some(close) = s.find(']') else {
         return Ok(None);
     };
@@ -87,7 +94,13 @@ fn link_at(s: &str) -> Result<Option<(&str, LinkKind, &str, usize)>, MarkupError
         return Ok(None);
     }
     let target_start = close + 2;
-    let Some(target_len) = s[target_start..].find(')') else {
+    let after = &s[target_start..];
+    // A quoted pinpoint may hold a parenthesis: the target then ends at `")`.
+    let target_len = match (after.find('"'), after.find(')')) {
+        (Some(q), Some(p)) if q < p => after.find("\")").map(|end| end + 1),
+        (_, p) => p,
+    };
+    let Some(target_len) = target_len else {
         return Ok(None);
     };
     let target = &s[target_start..target_start + target_len];
@@ -105,21 +118,23 @@ fn link_at(s: &str) -> Result<Option<(&str, LinkKind, &str, usize)>, MarkupError
             })
         }
     };
-    if shown.trim().is_empty() || !is_id(id) {
-        return Err(MarkupError {
-            message: format!("malformed link [{shown}]({target}): needs words and an id"),
-        });
+    let bad = || MarkupError {
+        message: format!("malformed link [{shown}]({target}): needs words and an id"),
+    };
+    if shown.trim().is_empty() {
+        return Err(bad());
     }
-    Ok(Some((shown, kind, id, target_start + target_len + 1)))
+    let target = match kind {
+        LinkKind::Source => Target::Source(SourceRef::parse(id).map_err(|e| MarkupError {
+            message: format!("in [{shown}]({target}): {e}"),
+        })?),
+        LinkKind::Term if is_id(id) => Target::Term(id.to_owned()),
+        LinkKind::Term => return Err(bad()),
+    };
+    Ok(Some((shown, target, target_start + target_len + 1)))
 }
 
-/// Ids are lowercase ASCII letters, digits and hyphens.
-pub fn is_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use super::model::is_id;
 
 fn squash(s: &str) -> String {
     super::model::join(s.split_whitespace(), " ")

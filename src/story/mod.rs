@@ -2,6 +2,8 @@
 //! embedded copy the app reads.
 
 #[cfg(feature = "content-files")]
+pub mod article;
+#[cfg(feature = "content-files")]
 pub mod compile;
 pub mod html;
 pub mod markup;

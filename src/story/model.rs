@@ -18,8 +18,8 @@ pub enum Inline {
     Cite {
         /// The words shown.
         text: String,
-        /// The id of an entry in `sources.toml`.
-        source: String,
+        /// The source, with a pinpoint where there is one.
+        source: SourceRef,
     },
     /// An acronym or term with a glossary entry.
     Term {
@@ -28,6 +28,89 @@ pub enum Inline {
         /// The id of an entry in `glossary.toml`.
         term: String,
     },
+}
+
+/// A citation of a source as content writes it: the source's id, and,
+/// optionally, where in it the words rest: `acw-dunne-2020#p14 "The United
+/// States and Iraq must also focus"` is paragraph 14 of the article, with
+/// the words quoted from it verbatim. Data files write the same form as a
+/// string; running text writes it as a link's target after `src:`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(try_from = "String")]
+pub struct SourceRef {
+    /// The id of an entry in `sources.toml`.
+    pub id: String,
+    /// The paragraph of the source, counted from 1.
+    pub paragraph: Option<u8>,
+    /// The source's own words that support ours, verbatim.
+    pub quote: Option<String>,
+}
+
+impl SourceRef {
+    /// A citation of `id` with no pinpoint.
+    pub fn id(id: &str) -> Self {
+        SourceRef {
+            id: id.to_owned(),
+            ..SourceRef::default()
+        }
+    }
+
+    /// Reads `id`, `id#pN`, `id "quote"` or `id#pN "quote"`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let (head, quote) = match text.split_once(' ') {
+            Some((head, rest)) => {
+                let rest = rest.trim();
+                let inner = rest
+                    .strip_prefix('"')
+                    .and_then(|r| r.strip_suffix('"'))
+                    .filter(|q| !q.contains('"') && !q.trim().is_empty())
+                    .ok_or_else(|| {
+                        format!("{text:?}: after the source, only a quote in \"double quotes\"")
+                    })?;
+                (head, Some(join(inner.split_whitespace(), " ")))
+            }
+            None => (text, None),
+        };
+        let (id, paragraph) = match head.split_once('#') {
+            Some((id, pin)) => {
+                let n = pin
+                    .strip_prefix('p')
+                    .and_then(|n| n.parse::<u8>().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        format!("{text:?}: a pinpoint is #p and a paragraph number, e.g. #p14")
+                    })?;
+                (id, Some(n))
+            }
+            None => (head, None),
+        };
+        if !is_id(id) {
+            return Err(format!(
+                "{text:?}: a source id is lowercase letters, digits and hyphens"
+            ));
+        }
+        Ok(SourceRef {
+            id: id.to_owned(),
+            paragraph,
+            quote,
+        })
+    }
+}
+
+impl TryFrom<String> for SourceRef {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        SourceRef::parse(&text)
+    }
+}
+
+/// Ids are lowercase ASCII letters, digits and hyphens.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A paragraph of running text.
@@ -340,6 +423,10 @@ pub struct Ui {
     pub sentence_end: String,
     /// Between the sources of one figure in a table: "; ".
     pub source_separator: String,
+    /// Where in a source its words are: "paragraph {n}".
+    pub paragraph: String,
+    /// Over the quotes a figure's items rest on, under its data table.
+    pub quotes_title: String,
     /// Between a term and its meaning: ": ".
     pub term_separator: String,
     /// Between the parts of a page title: " – ".
@@ -392,8 +479,8 @@ pub struct TroopPoint {
     /// Non-US coalition troops, where sourced.
     #[serde(default)]
     pub coalition: Option<f64>,
-    /// The source id.
-    pub source: String,
+    /// The source.
+    pub source: SourceRef,
     /// A caveat, where the figure is approximate or disputed.
     #[serde(default)]
     pub note: Option<String>,
@@ -407,8 +494,8 @@ pub struct Marker {
     pub year: f64,
     /// A short label drawn on the chart.
     pub label: String,
-    /// The source id.
-    pub source: String,
+    /// The source.
+    pub source: SourceRef,
 }
 
 /// The troop-level dataset with its words.
@@ -547,8 +634,8 @@ pub struct Item {
     /// One or two more: what became of it, or what stands in its way.
     #[serde(default)]
     pub more: String,
-    /// Source ids, at least one.
-    pub sources: Vec<String>,
+    /// Its sources, at least one.
+    pub sources: Vec<SourceRef>,
     /// A caveat, where the figure is approximate or disputed.
     #[serde(default)]
     pub note: String,
@@ -562,8 +649,8 @@ pub struct Rule {
     pub value: f64,
     /// What it says.
     pub label: String,
-    /// The source id.
-    pub source: String,
+    /// The source.
+    pub source: SourceRef,
 }
 
 /// Column headings of a chart's data table and CSV. A column is shown when

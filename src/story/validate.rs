@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::markup::is_id;
-use super::model::{ChartKind, Dataset, Group, Inline, Paragraph, Story};
+use super::model::{ChartKind, Dataset, Group, Inline, Paragraph, SourceRef, Story};
 
 /// Slugs the app's own routes use; a chapter may not take them.
 pub const RESERVED_SLUGS: [&str; 4] = ["embed", "assets", "all", "public"];
@@ -17,11 +17,19 @@ pub fn validate(story: &Story) -> Vec<String> {
     let mut problems = Vec::new();
     let mut p = |s: String| problems.push(s);
 
-    let source_ids = unique_ids(
-        story.sources.iter().map(|s| s.id.as_str()),
-        "source",
-        &mut p,
-    );
+    let source_ids = Sources {
+        ids: unique_ids(
+            story.sources.iter().map(|s| s.id.as_str()),
+            "source",
+            &mut p,
+        ),
+        // The article is the source at the article's address.
+        article: story
+            .sources
+            .iter()
+            .find(|s| s.url.as_deref() == Some(story.meta.article.url.as_str()))
+            .map(|s| s.id.as_str()),
+    };
     let term_ids = unique_ids(story.glossary.iter().map(|t| t.id.as_str()), "term", &mut p);
     let mut used_sources: HashSet<&str> = HashSet::new();
 
@@ -238,24 +246,49 @@ fn check_slug(slug: &str, where_: &str, p: &mut dyn FnMut(String)) {
     }
 }
 
+/// The sources a citation may name, and which of them is the article.
+struct Sources<'a> {
+    ids: HashMap<&'a str, ()>,
+    article: Option<&'a str>,
+}
+
+/// The longest quote a pinpoint carries, in words.
+pub const MAX_QUOTE_WORDS: usize = 25;
+
 fn use_source<'a>(
-    id: &'a str,
+    cite: &'a SourceRef,
     where_: &str,
-    sources: &HashMap<&str, ()>,
+    sources: &Sources<'_>,
     used: &mut HashSet<&'a str>,
     p: &mut dyn FnMut(String),
 ) {
-    if sources.contains_key(id) {
+    let id = cite.id.as_str();
+    if sources.ids.contains_key(id) {
         used.insert(id);
     } else {
         p(format!("{where_}: unknown source {id:?}"));
+    }
+    // Every claim put to the article says where in it the words are, so a
+    // reader can check it: a paragraph and a short quote.
+    if sources.article == Some(id) && (cite.paragraph.is_none() || cite.quote.is_none()) {
+        p(format!(
+            "{where_}: a citation of the article needs a pinpoint, e.g. {id}#p14 \"its own words\""
+        ));
+    }
+    if let Some(quote) = &cite.quote {
+        let words = quote.split_whitespace().count();
+        if words > MAX_QUOTE_WORDS {
+            p(format!(
+                "{where_}: the quote from {id} has {words} words; at most {MAX_QUOTE_WORDS}"
+            ));
+        }
     }
 }
 
 fn check_paragraphs<'a>(
     where_: &str,
     paragraphs: &'a [Paragraph],
-    sources: &HashMap<&str, ()>,
+    sources: &Sources<'_>,
     terms: &HashMap<&str, ()>,
     used: &mut HashSet<&'a str>,
     p: &mut dyn FnMut(String),
@@ -287,7 +320,7 @@ fn check_paragraphs<'a>(
 fn check_dataset<'a>(
     kind: ChartKind,
     data: &'a Dataset,
-    sources: &HashMap<&str, ()>,
+    sources: &Sources<'_>,
     used: &mut HashSet<&'a str>,
     p: &mut dyn FnMut(String),
 ) {
@@ -347,8 +380,8 @@ fn check_dataset<'a>(
         if item.sources.is_empty() {
             p(format!("{where_}: no source"));
         }
-        for id in &item.sources {
-            use_source(id, &where_, sources, used, p);
+        for cite in &item.sources {
+            use_source(cite, &where_, sources, used, p);
         }
         if let (Some(low), Some(high)) = (item.low, item.high) {
             if !(low <= high && item.value.is_none_or(|v| low <= v && v <= high)) {

@@ -308,7 +308,7 @@ impl Wire for Inline {
             0 => Inline::Text(text),
             1 => Inline::Cite {
                 text,
-                source: String::take(r),
+                source: SourceRef::take(r),
             },
             _ => Inline::Term {
                 text,
@@ -318,6 +318,11 @@ impl Wire for Inline {
     }
 }
 
+wire_struct!(SourceRef {
+    id,
+    paragraph,
+    quote
+});
 wire_struct!(Figure {
     chart,
     from,
@@ -400,6 +405,8 @@ wire_struct!(Ui {
     list_separator,
     sentence_end,
     source_separator,
+    paragraph,
+    quotes_title,
     term_separator,
     title_separator,
     download_csv,
