@@ -2,7 +2,8 @@
 //! sources, and only http(s) links are ever written.
 
 use explainer::story::html::{
-    data_table, escape, fragment_text, glossary, paragraphs, quoted_sources, source_list, url_host,
+    data_table, escape, fragment_text, glossary, paragraphs, quoted_sources, source_list,
+    text_directive, url_host,
 };
 use explainer::story::markup::parse_paragraphs;
 use explainer::story::{story, ChartKind, Inline, Source, SourceRef, Story};
@@ -72,6 +73,10 @@ fn a_pinpointed_citation_shows_its_quote_and_paragraph_and_links_to_the_words() 
         "{out}"
     );
     assert_eq!(fragment_text("a-b’c"), "a%2Db%E2%80%99c");
+    assert_eq!(
+        text_directive("one two three four five six seven eight nine"),
+        "one%20two%20three%20four,seven%20eight%20nine"
+    );
 }
 
 #[test]

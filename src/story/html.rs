@@ -45,7 +45,7 @@ fn source_link(url: Option<&str>, quote: Option<&str>) -> String {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
             let href = match quote {
                 Some(quote) if !url.contains('#') => {
-                    format!("{url}#:~:text={}", fragment_text(quote))
+                    format!("{url}#:~:text={}", text_directive(quote))
                 }
                 _ => url.to_owned(),
             };
@@ -57,6 +57,21 @@ fn source_link(url: Option<&str>, quote: Option<&str>) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// A text directive for `quote`: the whole of a short one; for a longer
+/// one its first four and last three words (`start,end`), which the
+/// browser matches as the whole span and which keep every page lighter.
+pub fn text_directive(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.len() <= 8 {
+        return fragment_text(&words.join(" "));
+    }
+    format!(
+        "{},{}",
+        fragment_text(&words[..4].join(" ")),
+        fragment_text(&words[words.len() - 3..].join(" "))
+    )
 }
 
 /// Words percent-encoded for a text fragment: everything but ASCII letters

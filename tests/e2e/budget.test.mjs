@@ -14,13 +14,16 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, ROOT, BASE, DIS
 
 /**
  * First-view transfer budget, brotli, in KB. The islands issue asks for
- * 100 KB on every page; we measure 99.3 KB for a step with a chart and
- * 101.5 KB for the heaviest page (/sources/where-sources-disagree/), so the
- * budget holds what we have until the next cut brings it to 100. Our goal
- * is 65 KB (see README, "Where we stand"). Lower it as the wasm shrinks;
- * never raise it without saying why in the commit.
+ * 100 KB on every page; we measure 100.5 KB for a step with a chart and
+ * 103.9 KB for the heaviest page (/sources/where-sources-disagree/: 96.1 KB
+ * shared, 7.8 KB its HTML). It was 103 until the content corrections gave
+ * every citation of the article its quote (popovers, and the list under
+ * each data table): 1.4 KB more on that page, whose every sentence cites
+ * the article. The budget holds what we have until the next cut brings it
+ * to 100. Our goal is 65 KB (see README, "Where we stand"). Lower it as the
+ * wasm shrinks; never raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 103;
+const FIRST_VIEW_BUDGET_KB = 104;
 
 /** The one page exempt from the budget: the whole story on one page, whose
  * HTML is the whole text by design. Its first view is reported. */
