@@ -100,7 +100,7 @@ fn a_figure_lists_the_quotes_its_items_rest_on() {
         quotes > 0 && quotes == cited,
         "{quotes} quotes shown of {cited}"
     );
-    assert!(agenda.contains("(paragraph 12)"), "{agenda}");
+    assert!(agenda.contains("(paragraph 11)"), "{agenda}");
     // No quotes, no list.
     assert_eq!(quoted_sources(story, ChartKind::Oil), "");
 }

@@ -6,7 +6,7 @@
 //! as the article's page shows them). Paragraphs are numbered from 1 in
 //! reading order. Not counted: the headline (the first line), section
 //! headings (a line that does not end a sentence) and pull quotes (a line
-//! that repeats the start of the paragraph beside it).
+//! whose words the paragraph beside it repeats).
 
 use super::model::{Inline, SourceRef, Story};
 
@@ -19,6 +19,9 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .collect();
     let ends_sentence = |l: &str| l.ends_with(['.', '?', '!', '”', '"', ')']);
+    // A pull quote repeats words of the paragraph beside it, often from
+    // its middle ("In other words, …" left off), sometimes without the
+    // full stop where the paragraph runs on.
     let pull_quote = |i: usize| {
         let line = &lines[i];
         let stem = line.strip_suffix('.').unwrap_or(line);
@@ -26,7 +29,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
             .into_iter()
             .flatten()
             .filter_map(|j| lines.get(j))
-            .any(|other| other != line && other.starts_with(stem))
+            .any(|other| other.len() > line.len() && other.contains(stem))
     };
     (1..lines.len())
         .filter(|&i| ends_sentence(&lines[i]) && !pull_quote(i))
