@@ -12,6 +12,20 @@ say "Building the release into dist/ (public URL: ${PUBLIC_URL:-from Trunk.toml}
 DIST="${DIST:-dist}"
 trunk build --release --offline --dist "$DIST" ${PUBLIC_URL:+--public-url "$PUBLIC_URL"}
 node scripts/minify.mjs "$DIST"
+# One wasm per chart, and one with none: a page loads only the drawing code
+# of the chart it shows (the full wasm above is for pages with several).
+# Only this crate recompiles for each; the second build of a run (the
+# sub-path one) finds them all in cargo's cache.
+VARIANTS="target/variants${PUBLIC_URL:+-sub}"
+rm -rf "$VARIANTS"
+for chart in none troops timeline opinion parliament commitments agenda oil; do
+  say "Building the wasm for pages with ${chart/none/no} chart"
+  features="hydrate"
+  [ "$chart" = none ] || features="hydrate,chart-$chart"
+  trunk build --release --offline --dist "$VARIANTS/$chart" --no-default-features --features "$features" \
+    ${PUBLIC_URL:+--public-url "$PUBLIC_URL"} 2>&1 | grep -E "ERROR|error" || true
+  node scripts/minify.mjs "$VARIANTS/$chart"
+done
 say "Writing a page for every address"
 # The prerenderer shares its debug build with the native tests: no extra compile.
-cargo run --quiet --no-default-features --features ssr --bin prerender -- "$DIST"
+cargo run --quiet --no-default-features --features ssr --bin prerender -- "$DIST" "$VARIANTS"

@@ -207,6 +207,7 @@ fn run() -> Result<(), String> {
     // serve`, reloads the page with another); the pages' content security
     // policy allows no inline script, so each moves to a file.
     let mut template = template;
+    let mut app_script = None;
     while let Some((attrs, script, rest)) = extract_inline_script(&template) {
         // Trunk fills these in when it serves a page, not a script file: the
         // live reload connects to the server the page came from.
@@ -216,11 +217,46 @@ fn run() -> Result<(), String> {
         let script = after_load(&script);
         let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
         write(&dist.join(&name), &script)?;
-        template = rest.replacen(
-            INIT_MARK,
-            &format!(r#"<script{attrs} src="{}/{name}"></script>"#, base.0),
-            1,
-        );
+        let tag = |name: &str| format!(r#"<script{attrs} src="{}/{name}"></script>"#, base.0);
+        if bundle_of(&script).is_some() {
+            app_script = Some((script, tag(&name), tag("{init}")));
+        }
+        template = rest.replacen(INIT_MARK, &tag(&name), 1);
+    }
+    // Each page loads the wasm with the charts it shows, where the build
+    // made one per chart (the second argument: see scripts/build.sh).
+    let mut templates = Templates {
+        full: template.clone(),
+        by_chart: Vec::new(),
+    };
+    if let (Some(dir), Some((script, tag, tag_for))) = (std::env::args().nth(2), app_script) {
+        let full = bundle_of(&script).ok_or("the start-up script names no wasm")?;
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{dir}: {e}"))? {
+            let variant = entry.map_err(|e| format!("{dir}: {e}"))?.path();
+            let chart = variant
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let index = std::fs::read_to_string(variant.join("index.html"))
+                .map_err(|e| format!("{}: {e}", variant.display()))?;
+            let own = extract_inline_script(&index)
+                .and_then(|(_, script, _)| bundle_of(&script))
+                .ok_or_else(|| format!("{}: no wasm named", variant.display()))?;
+            for file in [&own.js, &own.wasm] {
+                std::fs::copy(variant.join(file), dist.join(file))
+                    .map_err(|e| format!("{}: {e}", variant.join(file).display()))?;
+            }
+            let script = script
+                .replace(&full.js, &own.js)
+                .replace(&full.wasm, &own.wasm);
+            let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
+            write(&dist.join(&name), &script)?;
+            let own_tag = tag_for.replace("{init}", &name);
+            templates
+                .by_chart
+                .push((chart, template.replacen(&tag, &own_tag, 1)));
+        }
     }
     // The public address of the site's root, for canonical links and
     // previews (they must be absolute); without it those tags are left out.
@@ -240,14 +276,14 @@ fn run() -> Result<(), String> {
             write_bytes(&dist.join(path.trim_start_matches('/')).join(PREVIEW), &png)?;
             images += 1;
         }
-        let html = page(&template, mount, story, &base, route, site.as_deref());
+        let html = page(&templates, mount, story, &base, route, site.as_deref());
         write(
             &dist.join(path.trim_start_matches('/')).join("index.html"),
             &html,
         )?;
         written += 1;
     }
-    let html = page(&template, mount, story, &base, Route::NotFound, None);
+    let html = page(&templates, mount, story, &base, Route::NotFound, None);
     write(&dist.join("404.html"), &html)?;
     println!(
         "prerender: wrote {written} pages, 404.html and {images} preview images into {}",
@@ -256,9 +292,70 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// The JavaScript glue and the wasm a start-up script loads, by file name.
+#[derive(Debug, PartialEq)]
+struct Bundle {
+    js: String,
+    wasm: String,
+}
+
+/// The file names in a start-up script's quoted strings: the wasm
+/// (`…_bg.wasm`) and its glue (`….js`); `None` unless it names both.
+fn bundle_of(script: &str) -> Option<Bundle> {
+    let quoted: Vec<&str> = script
+        .split(['\'', '"'])
+        .skip(1)
+        .step_by(2)
+        .map(|q| q.rsplit('/').next().unwrap_or(q))
+        .collect();
+    let find = |suffix: &str| {
+        quoted
+            .iter()
+            .find(|q| q.ends_with(suffix) && !q.contains(' '))
+            .map(|q| (*q).to_owned())
+    };
+    Some(Bundle {
+        js: find(".js")?,
+        wasm: find("_bg.wasm")?,
+    })
+}
+
+/// The page template, with the start-up script for the full wasm and, where
+/// the build made them, for the wasm of each chart alone (by the chart's
+/// slug) and of none ("none").
+struct Templates {
+    full: String,
+    by_chart: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// The template whose wasm draws exactly the charts `body` shows (each
+    /// figure names its chart in `data-chart`, and nothing else does): a
+    /// chart's own for one, none's for none, the full one for several (the
+    /// whole story) or where the build made no others.
+    fn for_body(&self, body: &str) -> &str {
+        let mut charts: Vec<&str> = body
+            .split(r#"data-chart=""#)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        charts.sort_unstable();
+        charts.dedup();
+        let wanted = match charts.as_slice() {
+            [] => "none",
+            [one] => one,
+            _ => return &self.full,
+        };
+        self.by_chart
+            .iter()
+            .find(|(chart, _)| chart == wanted)
+            .map_or(&self.full, |(_, t)| t)
+    }
+}
+
 /// One page: the template with the rendered app and the page's title.
 fn page(
-    template: &str,
+    templates: &Templates,
     mount: &str,
     story: &'static Story,
     base: &BasePath,
@@ -266,6 +363,7 @@ fn page(
     site: Option<&str>,
 ) -> String {
     let body = render(story, base.clone(), route);
+    let template = templates.for_body(&body);
     let title = escape(&page_title(story, route));
     let description = escape(&page_description(story, route));
     let mut head = format!(
@@ -487,8 +585,8 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_load, base_href, extract_inline_script, policy, speculation_rules, with_csp,
-        without_app_code, AFTER_LOAD, CSP, INIT_MARK, PRERENDER_NEAR,
+        after_load, base_href, bundle_of, extract_inline_script, policy, speculation_rules,
+        with_csp, without_app_code, Bundle, Templates, AFTER_LOAD, CSP, INIT_MARK, PRERENDER_NEAR,
     };
 
     #[test]
@@ -520,6 +618,46 @@ mod tests {
         assert!(
             !scripts.contains("'unsafe-inline'") && !scripts.contains("'unsafe-eval'"),
             "{with}"
+        );
+    }
+
+    #[test]
+    fn a_start_up_script_names_its_glue_and_wasm() {
+        let script = "const wasmFetch = fetch('/sub/app-0123_bg.wasm');\nconst bindings = await import('/sub/app-0123.js');";
+        assert_eq!(
+            bundle_of(script),
+            Some(Bundle {
+                js: "app-0123.js".into(),
+                wasm: "app-0123_bg.wasm".into()
+            })
+        );
+        assert_eq!(bundle_of("new EventSource('/reload')"), None);
+    }
+
+    #[test]
+    fn a_page_gets_the_wasm_of_the_charts_it_shows() {
+        let templates = Templates {
+            full: "full".into(),
+            by_chart: vec![
+                ("troops".into(), "troops".into()),
+                ("none".into(), "none".into()),
+            ],
+        };
+        let figure = |c: &str| format!(r#"<figure data-chart="{c}" class="figure">"#);
+        assert_eq!(templates.for_body(&figure("troops")), "troops");
+        assert_eq!(
+            templates.for_body(&(figure("troops") + &figure("troops"))),
+            "troops"
+        );
+        assert_eq!(templates.for_body("<p>text</p>"), "none");
+        assert_eq!(
+            templates.for_body(&(figure("troops") + &figure("oil"))),
+            "full"
+        );
+        assert_eq!(
+            templates.for_body(&figure("oil")),
+            "full",
+            "no wasm of its own: the full one"
         );
     }
 
