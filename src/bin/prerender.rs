@@ -247,9 +247,8 @@ fn run() -> Result<(), String> {
                 std::fs::copy(variant.join(file), dist.join(file))
                     .map_err(|e| format!("{}: {e}", variant.join(file).display()))?;
             }
-            let script = script
-                .replace(&full.js, &own.js)
-                .replace(&full.wasm, &own.wasm);
+            let script = variant_script(&script, &full, &own)
+                .ok_or("the start-up script does not load its wasm as expected")?;
             let name = format!("init-{:016x}.js", fnv1a(script.as_bytes()));
             write(&dist.join(&name), &script)?;
             let own_tag = tag_for.replace("{init}", &name);
@@ -318,6 +317,42 @@ fn bundle_of(script: &str) -> Option<Bundle> {
         js: find(".js")?,
         wasm: find("_bg.wasm")?,
     })
+}
+
+/// The start-up script of a page whose own wasm, `own`, draws only its
+/// chart. A reader who arrives here from another of our pages with app code
+/// (`warm`, see [`AFTER_LOAD`]) most likely has the full wasm in the cache,
+/// because that page fetched it once the browser was idle: this page uses
+/// it too, with its glue. A reader arriving from elsewhere loads the page's
+/// own wasm, then the full one at idle, so reading the whole story costs
+/// one chart's wasm more than before, not one per chart. (Asking the cache
+/// with `only-if-cached` would be exact, but a miss is logged as a failed
+/// load on every first visit.) Nothing is prefetched when the reader asks
+/// to save data. `None` if `script` does not fetch and import `full` as
+/// [`after_load`] writes it.
+fn variant_script(script: &str, full: &Bundle, own: &Bundle) -> Option<String> {
+    let quoted = |name: &str| {
+        let at = script.find(name)?;
+        let start = script[..at].rfind(['\'', '"'])?;
+        let end = at + name.len();
+        script[end..]
+            .starts_with(&script[start..=start])
+            .then(|| &script[start..=end])
+    };
+    let (wasm, js) = (quoted(&full.wasm)?, quoted(&full.js)?);
+    let own_wasm = wasm.replace(&full.wasm, &own.wasm);
+    let own_js = js.replace(&full.js, &own.js);
+    let fetch = format!("fetch({wasm})");
+    let import = format!("import({js})");
+    if !script.contains(AFTER_LOAD) || !script.contains(&fetch) || !script.contains(&import) {
+        return None;
+    }
+    let script = script
+        .replacen(&fetch, &format!("fetch(warm ? {wasm} : {own_wasm})"), 1)
+        .replacen(&import, &format!("import(warm ? {js} : {own_js})"), 1);
+    Some(format!(
+        "{script}if (!warm && !navigator.connection?.saveData) (self.requestIdleCallback || setTimeout)(() => {{ for (const href of [{js}, {wasm}]) {{ const link = document.createElement('link'); link.rel = 'prefetch'; link.href = href; document.head.append(link); }} }});\n"
+    ))
 }
 
 /// The page template, with the start-up script for the full wasm and, where
@@ -586,7 +621,8 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
 mod tests {
     use super::{
         after_load, base_href, bundle_of, extract_inline_script, policy, speculation_rules,
-        with_csp, without_app_code, Bundle, Templates, AFTER_LOAD, CSP, INIT_MARK, PRERENDER_NEAR,
+        variant_script, with_csp, without_app_code, Bundle, Templates, AFTER_LOAD, CSP, INIT_MARK,
+        PRERENDER_NEAR,
     };
 
     #[test]
@@ -632,6 +668,40 @@ mod tests {
             })
         );
         assert_eq!(bundle_of("new EventSource('/reload')"), None);
+    }
+
+    #[test]
+    fn a_chart_page_uses_the_full_wasm_after_another_page_and_fetches_it_at_idle() {
+        let full = Bundle {
+            js: "app-f.js".into(),
+            wasm: "app-f_bg.wasm".into(),
+        };
+        let own = Bundle {
+            js: "app-o.js".into(),
+            wasm: "app-o_bg.wasm".into(),
+        };
+        let trunk = "import init, * as bindings from '/sub/app-f.js';\nconst wasm = await init({ module_or_path: '/sub/app-f_bg.wasm' });";
+        let out = variant_script(&after_load(trunk), &full, &own).unwrap();
+        assert!(
+            out.contains(
+                "const wasmFetch = fetch(warm ? '/sub/app-f_bg.wasm' : '/sub/app-o_bg.wasm');"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("await import(warm ? '/sub/app-f.js' : '/sub/app-o.js')"),
+            "{out}"
+        );
+        assert!(
+            out.contains("if (!warm && !navigator.connection?.saveData)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("for (const href of ['/sub/app-f.js', '/sub/app-f_bg.wasm'])"),
+            "{out}"
+        );
+        assert!(out.contains("saveData"), "{out}");
+        assert_eq!(variant_script("reload()", &full, &own), None);
     }
 
     #[test]
