@@ -187,3 +187,33 @@ fn join_puts_the_separator_only_between_items() {
     assert_eq!(join(["", ""], "-"), "-");
     assert_eq!(join("a  b".split(' '), "+"), ["a", "", "b"].join("+"));
 }
+
+#[test]
+fn the_story_shows_the_article_s_own_words_beside_each_claim_put_to_it() {
+    let story = story().unwrap();
+    let step = story
+        .chapters
+        .iter()
+        .flat_map(|c| &c.steps)
+        .find(|s| s.slug == "benchmarks")
+        .expect("the benchmarks step");
+    let out = paragraphs(story, &step.body, "b");
+    let cites = step
+        .body
+        .iter()
+        .flatten()
+        .filter(|i| matches!(i, Inline::Cite { source, .. } if source.id == "acw-dunne-2020"))
+        .count();
+    assert!(cites > 0, "the step cites the article");
+    assert_eq!(out.matches("<q>").count(), cites, "{out}");
+    assert_eq!(
+        out.matches(r#"<span class="pin">(paragraph "#).count(),
+        cites,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("arabcenterdc.org/resource/us-iraq-strategic-dialogue-important-achievements-but-much-remains-to-be-done/#:~:text=").count(),
+        cites,
+        "{out}"
+    );
+}

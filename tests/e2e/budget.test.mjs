@@ -121,8 +121,11 @@ function pageFirstView(p) {
     const src = attr(tag, 'src');
     if (!src) continue;
     files.push(src);
-    // The start-up script imports the glue and fetches the wasm.
-    for (const [, name] of built(src).toString('utf8').matchAll(/'([^' ]+\.(?:js|wasm))'/g)) {
+    // The start-up script imports the glue and fetches the wasm: on a chart
+    // page, on a first visit, its own (`const own = [glue, wasm]`).
+    const init = built(src).toString('utf8');
+    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init;
+    for (const [, name] of named.matchAll(/'([^' ]+\.(?:js|wasm))'/g)) {
       files.push(name);
       if (name.endsWith('.wasm')) wasm = brotli(built(name));
     }
