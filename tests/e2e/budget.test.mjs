@@ -15,13 +15,15 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, ROOT, BASE, DIS
 /**
  * First-view transfer budget, brotli, in KB. The islands issue asks for
  * 100 KB on every page. Since each page loads a wasm with only the chart
- * it shows, we measure 88.1 KB for a step with the troop chart and 92.2 KB
- * for the heaviest page (/sources/where-sources-disagree/: 7.9 KB of HTML,
+ * it shows, we measure 85.4 to 88.9 KB for a step with a chart and 93.0 KB
+ * for the heaviest page (/sources/where-sources-disagree/: 8.0 KB of HTML,
  * every sentence citing a source with its quote, and the opinion chart).
- * Our goal is 65 KB (see README, "Where we stand"). Lower it as the wasm
- * shrinks; never raise it without saying why in the commit.
+ * It was 93 until islands hydrated one per task (0.5 KB more wasm, for 50
+ * ms less blocking on a phone). Our goal is 65 KB (see README, "Where we
+ * stand"). Lower it as the wasm shrinks; never raise it without saying why
+ * in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 93;
+const FIRST_VIEW_BUDGET_KB = 94;
 
 /** The one page exempt from the budget: the whole story on one page, whose
  * HTML is the whole text by design. Its first view is reported. */
