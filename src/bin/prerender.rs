@@ -72,8 +72,8 @@ const AFTER_LOAD: &str = "const warm = document.referrer.startsWith(document.bas
 
 /// Once the app is up, the steps the page prefetches are prerendered too,
 /// wasm and chart included, where the browser has speculation rules: a
-/// step move in Chromium took 2 ms at the 95th percentile this way, against
-/// 146 ms from the prefetched page (`make bench`). Asked for only now, the
+/// step move in Chromium took 3 ms at the 95th percentile this way, against
+/// 132 ms from the prefetched page (`make bench`). Asked for only now, the
 /// prerendering never competes with the page's own first view. Written in
 /// the start-up script, not the wasm: there it costs no wasm bytes.
 /// The rules it writes are [`speculation_rules`] of the prefetched hrefs,
