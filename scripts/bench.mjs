@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import os from 'node:os';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { start, openPage, mounted, drawn, FIGURES, DIST, ROOT } from '../tests/e2e/browser.mjs';
+import { start, openPage, mounted, drawn, firstViewFiles, FIGURES, DIST, ROOT } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const KB = (n) => (n / 1024).toFixed(1);
@@ -34,37 +34,15 @@ const sizeOf = (buf) => ({
   gzip: zlib.gzipSync(buf, { level: 9 }).length,
   brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-/** The files page `p` loads on first view (dist-relative): itself, the
- * stylesheet, the icon, its start-up script and the glue and wasm that
- * script loads (each page loads the wasm of the charts it shows). */
-const pageFiles = (p) => {
-  const file = path.join(p.replace(/^\//, ''), 'index.html');
-  const html = fs.readFileSync(path.join(DIST, file), 'utf8');
-  const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`)) || []).slice(1).find(Boolean);
-  const files = [file];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) if (/\brel="?(stylesheet|icon)\b/.test(tag)) files.push(attr(tag, 'href').replace(/^\//, ''));
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
-    const src = attr(tag, 'src');
-    if (!src) continue;
-    files.push(src.replace(/^\//, ''));
-    const init = fs.readFileSync(path.join(DIST, src), 'utf8');
-    // A chart page names its own wasm (`const own = [glue, wasm]`) and the
-    // full one, for a reader arriving from another page; a first visit
-    // loads its own. Other pages name only the full one.
-    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init;
-    files.push(...[...named.matchAll(/'\/?([^' ]+\.(?:js|wasm))'/g)].map((m) => m[1]));
-  }
-  return files.filter(Boolean);
-};
 const assets = fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
 const usedBy = {};
-for (const [kind, p] of Object.entries(KINDS)) for (const f of pageFiles(p)) (usedBy[f] ||= []).push(kind);
+for (const [kind, p] of Object.entries(KINDS)) for (const f of firstViewFiles(p)) (usedBy[f] ||= []).push(kind);
 for (const f of assets) results.sizes[f] = { ...sizeOf(fs.readFileSync(path.join(DIST, f))), for: (usedBy[f] || []).join(', ') };
 console.log('\nAsset sizes (KB)');
 console.table(Object.fromEntries(Object.entries(results.sizes).map(([k, s]) => [k, { raw: KB(s.raw), gzip: KB(s.gzip), brotli: KB(s.brotli), 'first view of': s.for }])));
 results.firstView = {};
 for (const [kind, p] of Object.entries(KINDS)) {
-  const sizes = pageFiles(p).map((f) => sizeOf(fs.readFileSync(path.join(DIST, f))));
+  const sizes = firstViewFiles(p).map((f) => sizeOf(fs.readFileSync(path.join(DIST, f))));
   results.firstView[kind] = Object.fromEntries(['raw', 'gzip', 'brotli'].map((k) => [k, Number(KB(sizes.reduce((a, s) => a + s[k], 0)))]));
 }
 console.log('\nFirst view per kind of page, from the files (KB, bodies only)');

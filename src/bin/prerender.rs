@@ -430,14 +430,13 @@ fn page(
     // so following the pager, a key or a swipe feels instant. (Where the
     // browser has speculation rules, the start-up script asks it to
     // prerender them once the page is up: see [`PRERENDER_NEAR`].)
-    for next in [route.next(story), route.previous(story)]
+    let near: Vec<String> = [route.next(story), route.previous(story)]
         .into_iter()
         .flatten()
-    {
-        head.push_str(&format!(
-            r#"<link rel="prefetch" href="{}">"#,
-            escape(&next.href(story, &base.0))
-        ));
+        .map(|r| r.href(story, &base.0))
+        .collect();
+    for href in &near {
+        head.push_str(&format!(r#"<link rel="prefetch" href="{}">"#, escape(href)));
     }
     if route.unembed().is_some() {
         // An embed is a view of a step for other pages' frames: search
@@ -491,12 +490,8 @@ fn page(
         Some(at) => format!("{}{head}{}", &with_lang[..at], &with_lang[at..]),
         None => with_lang,
     };
-    // Pages with app code prerender the steps either side.
-    let near: Vec<String> = [route.next(story), route.previous(story)]
-        .into_iter()
-        .flatten()
-        .map(|r| r.href(story, &base.0))
-        .collect();
+    // Pages with app code prerender the steps either side: the rules name
+    // the same hrefs as the prefetch links, which the start-up script reads.
     let rules = speculation_rules(&near).filter(|_| has_app);
     replace_title(&with_csp(&with_head, &policy(rules.as_deref())), &title)
 }

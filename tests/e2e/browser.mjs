@@ -131,3 +131,34 @@ function walkPages(root, rootPrefix, skip) {
 export function chapterPaths() {
   return pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1);
 }
+
+/**
+ * The files page `p` loads on first view, as paths inside DIST: its
+ * index.html, the stylesheet, the icon, its start-up script, and the glue
+ * and wasm that script loads. A chart page names its own wasm
+ * (`const own = [glue, wasm]`) and the full one, for a reader arriving
+ * from another page; a first visit loads its own. Other pages name only
+ * the full one.
+ */
+export function firstViewFiles(p) {
+  const inDist = (href) => {
+    const rel = href.startsWith(BASE + '/') ? href.slice(BASE.length) : href;
+    return rel.split('/').filter(Boolean).join('/');
+  };
+  const page = [...p.split('/').filter(Boolean), 'index.html'].join('/');
+  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+  const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`)) || []).slice(1).find(Boolean);
+  const files = [page];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    if (/\brel="?(stylesheet|icon)\b/.test(tag)) files.push(inDist(attr(tag, 'href')));
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attr(tag, 'src');
+    if (!src) continue;
+    files.push(inDist(src));
+    const init = fs.readFileSync(path.join(DIST, inDist(src)), 'utf8');
+    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init;
+    for (const [, name] of named.matchAll(/'([^' ]+\.(?:js|wasm))'/g)) files.push(inDist(name));
+  }
+  return files;
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, openPage, mounted, drawn, pagePaths, embedPaths, ROOT, BASE, DIST } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, embedPaths, firstViewFiles, ROOT, BASE, DIST } from './browser.mjs';
 
 /**
  * First-view transfer budget, brotli, in KB. The islands issue asks for
@@ -103,38 +103,16 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
   }
 });
 
-/** A built file, by the address a page names it with. */
-const built = (href) => {
-  const rel = href.startsWith(BASE + '/') ? href.slice(BASE.length) : href.startsWith('/') ? href : `/${href}`;
-  return fs.readFileSync(path.join(DIST, ...rel.split('/').filter(Boolean)));
-};
-
 /** What page `p` transfers on first view, brotli, from the built files. */
 function pageFirstView(p) {
-  const htmlBytes = fs.readFileSync(path.join(DIST, ...p.split('/').filter(Boolean), 'index.html'));
-  const html = htmlBytes.toString('utf8');
-  const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`)) || []).slice(1).find(Boolean);
-  const files = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    if (/\brel="?(stylesheet|icon)\b/.test(tag)) files.push(attr(tag, 'href'));
-  }
-  let wasm = 0;
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
-    const src = attr(tag, 'src');
-    if (!src) continue;
-    files.push(src);
-    // The start-up script imports the glue and fetches the wasm: on a chart
-    // page, on a first visit, its own (`const own = [glue, wasm]`).
-    const init = built(src).toString('utf8');
-    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init;
-    for (const [, name] of named.matchAll(/'([^' ]+\.(?:js|wasm))'/g)) {
-      files.push(name);
-      if (name.endsWith('.wasm')) wasm = brotli(built(name));
-    }
-  }
-  const own = brotli(htmlBytes);
-  const total = own + files.reduce((sum, f) => sum + brotli(built(f)), 0);
-  return { total, html: own, wasm, charts: (html.match(/data-chart="/g) || []).length };
+  const [page, ...rest] = firstViewFiles(p).map((f) => ({ f, br: brotli(fs.readFileSync(path.join(DIST, f))) }));
+  const html = fs.readFileSync(path.join(DIST, page.f), 'utf8');
+  return {
+    total: page.br + rest.reduce((sum, r) => sum + r.br, 0),
+    html: page.br,
+    wasm: rest.find((r) => r.f.endsWith('.wasm'))?.br ?? 0,
+    charts: (html.match(/data-chart="/g) || []).length,
+  };
 }
 
 const LIGHTHOUSE = path.join(ROOT, 'tools/bench/node_modules/.bin/lighthouse');
