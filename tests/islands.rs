@@ -28,7 +28,7 @@ fn from_text<P: explainer::story::wire::Wire>(text: &str) -> Option<P> {
 fn a_figure_island_reads_from_its_cut_down_story_what_it_would_from_the_whole() {
     let full = story().unwrap();
     for kind in ChartKind::ALL {
-        let cut = figure_story(full, kind);
+        let cut = figure_story(full, &[kind]);
         assert_eq!(words(&cut, kind), words(full, kind), "{kind:?}");
         let items = slugs(full, kind);
         assert!(!items.is_empty(), "{kind:?} has items");
@@ -68,7 +68,7 @@ fn a_figure_island_reads_from_its_cut_down_story_what_it_would_from_the_whole() 
 fn props_survive_the_page_and_damaged_props_are_refused() {
     let full = story().unwrap();
     let props = FigureProps {
-        story: figure_story(full, ChartKind::Timeline),
+        story: figure_story(full, &[ChartKind::Timeline]),
         figure: Figure {
             chart: ChartKind::Timeline,
             from: Some(2020.1),

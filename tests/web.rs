@@ -58,7 +58,7 @@ async fn the_figure_island_draws_and_the_keyboard_moves_its_readout() {
     let story = s();
     let root = container();
     let props = FigureProps {
-        story: figure_story(story, ChartKind::Troops),
+        story: figure_story(story, &[ChartKind::Troops]),
         figure: Figure {
             chart: ChartKind::Troops,
             from: Some(2019.5),

@@ -120,3 +120,55 @@ pub fn use_preferred_dark() -> Signal<bool> {
     }
     dark.into()
 }
+
+/// An intersection observer and its callback; dropping it stops observing.
+pub struct Crossing {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for Crossing {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `f` with each of `targets` that comes to cover a thin band just
+/// above the middle of the viewport, until the returned [`Crossing`] is
+/// dropped, then `after` once each report is handled; `None` where the
+/// browser has no IntersectionObserver.
+///
+/// The band is a percentage of the viewport, so zoom, resizing and rotation
+/// move it with the screen, and the browser reports only what crossed it
+/// between two frames: a jump across twenty steps reports the one it landed
+/// on, not the twenty (scrollama #78).
+pub fn on_middle(
+    targets: &[web_sys::Element],
+    f: impl Fn(&web_sys::Element) + 'static,
+    after: impl Fn() + 'static,
+) -> Option<Crossing> {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            if let Some(entry) = entry.dyn_ref::<web_sys::IntersectionObserverEntry>() {
+                if entry.is_intersecting() {
+                    f(&entry.target());
+                }
+            }
+        }
+        after();
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("-45% 0px -54% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    for target in targets {
+        observer.observe(target);
+    }
+    Some(Crossing {
+        observer,
+        _callback: callback,
+    })
+}

@@ -32,20 +32,21 @@ pub struct FigureProps {
 
 wire_struct!(FigureProps { story, figure });
 
-/// The story cut down to what one chart's island reads: its dataset, the
-/// publishers of the sources it cites, and the interface words of the
+/// The story cut down to what the islands of `kinds` read: their datasets,
+/// the publishers of the sources they cite, and the interface words of the
 /// figure, readout and downloads. Everything else is left empty.
-pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
+pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
     use crate::story::{Datasets, Source, Ui};
     let ui = &story.ui;
     let mut data = Datasets::default();
-    match kind {
-        ChartKind::Troops => data.troops = story.data.troops.clone(),
-        _ => {
-            let Some(d) = story.data.dataset(kind) else {
-                return Story::default();
-            };
-            *data.dataset_mut(kind) = d.clone();
+    for &kind in kinds {
+        match kind {
+            ChartKind::Troops => data.troops = story.data.troops.clone(),
+            _ => {
+                if let Some(d) = story.data.dataset(kind) {
+                    *data.dataset_mut(kind) = d.clone();
+                }
+            }
         }
     }
     // The chart names a source's paragraph, never its quote: the quotes
@@ -63,13 +64,15 @@ pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
         .markers
         .iter_mut()
         .for_each(|m| cut(&mut m.source));
-    // (For the troop chart this is the empty timeline.)
-    let d = data.dataset_mut(kind);
-    d.items
-        .iter_mut()
-        .flat_map(|i| i.sources.iter_mut())
-        .for_each(&mut cut);
-    d.rules.iter_mut().for_each(|r| cut(&mut r.source));
+    for &kind in kinds {
+        // (For the troop chart this is the empty timeline.)
+        let d = data.dataset_mut(kind);
+        d.items
+            .iter_mut()
+            .flat_map(|i| i.sources.iter_mut())
+            .for_each(&mut cut);
+        d.rules.iter_mut().for_each(|r| cut(&mut r.source));
+    }
     let sources = story
         .sources
         .iter()
@@ -85,6 +88,7 @@ pub fn figure_story(story: &Story, kind: ChartKind) -> Story {
     Story {
         ui: Ui {
             chart_error: ui.chart_error.clone(),
+            chart_keys: ui.chart_keys.clone(),
             col_date: ui.col_date.clone(),
             col_note: ui.col_note.clone(),
             col_source: ui.col_source.clone(),
@@ -121,7 +125,7 @@ pub fn FigureFrame(
     let (title, summary, note) = items::words(story, kind);
     let keys_id = format!("{}-keys", kind.slug());
     let props = FigureProps {
-        story: figure_story(story, kind),
+        story: figure_story(story, &[kind]),
         figure,
     };
     // The island renders from the same cut-down story it will hydrate with.
@@ -129,7 +133,7 @@ pub fn FigureFrame(
     let chart = super::island(
         super::FIGURE,
         &props,
-        view! { <ChartIslandView story=island_story figure=props.figure.clone()/> },
+        view! { <ChartIslandView story=island_story figure=Signal::stored(props.figure.clone())/> },
     );
     view! {
         <figure class="figure" data-chart=kind.slug()>
@@ -158,25 +162,29 @@ pub fn ChartIsland(props: FigureProps) -> impl IntoView {
     // One figure island per page (seven on the whole story), alive as long
     // as the page: its story is never freed.
     let story: &'static Story = Box::leak(Box::new(props.story));
-    view! { <ChartIslandView story figure=props.figure/> }
+    view! { <ChartIslandView story figure=Signal::stored(props.figure)/> }
 }
 
 /// The live part of a figure: filters, canvas, label, readout, downloads.
+///
+/// The chart is the one `figure` has when the view is made; the whole
+/// story's single figure makes a new view when the chart changes, and
+/// otherwise changes only the highlight and period, which redraws.
 #[component]
-fn ChartIslandView(
+pub(super) fn ChartIslandView(
     /// The story, cut down to this figure (see [`figure_story`]).
     story: &'static Story,
     /// What the step asks the figure to show.
-    figure: Figure,
+    figure: Signal<Figure>,
 ) -> impl IntoView {
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let query = crate::state::url::use_query();
-    let kind = figure.chart;
+    let kind = figure.with_untracked(|f| f.chart);
     let dataset = move || story.data.dataset(kind);
     let slugs = StoredValue::new(items::slugs(story, kind));
-    let step = step_view(story, &figure);
+    let step = Memo::new(move |_| figure.with(|f| step_view(story, f)));
     // Everything below is derived from the URL and the step, never stored
     // twice: the view is what the reader asked for.
     let view = Memo::new(move |_| {
@@ -194,9 +202,10 @@ fn ChartIslandView(
         let hidden = hidden(hide.as_deref(), groups);
         let selected =
             slugs.with_value(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
+        let (period, highlight) = step.with(|s| (s.period, s.highlight.clone()));
         View {
-            period: step.period,
-            highlight: step.highlight.clone(),
+            period,
+            highlight,
             // A selection the filters hide is no selection.
             selected: selected.filter(|&i| {
                 visible(
@@ -221,8 +230,12 @@ fn ChartIslandView(
         #[cfg(not(target_arch = "wasm32"))]
         let path = String::new();
         let href = with_state(&path, &pairs, kind, slug.as_deref(), &hidden);
+        // The fragment stays: on the whole story it is the step being read.
         #[cfg(target_arch = "wasm32")]
-        crate::state::url::replace(query, &href);
+        crate::state::url::replace(
+            query,
+            &format!("{href}{}", window().location().hash().unwrap_or_default()),
+        );
         #[cfg(not(target_arch = "wasm32"))]
         let _ = href;
     };

@@ -21,6 +21,7 @@
 
 pub mod embed;
 pub mod figure;
+pub mod scrolly;
 pub mod share;
 pub mod steps;
 
@@ -36,6 +37,8 @@ pub const OPEN_FULL: &str = "open-full";
 pub const STEPS: &str = "steps";
 /// See [`FIGURE`].
 pub const EMBED: &str = "embed";
+/// See [`FIGURE`]: the whole story's one figure.
+pub const STORY_FIGURE: &str = "story-figure";
 
 /// An island's props as text for `data-props`: their wire bytes, with
 /// printable ASCII as itself and every other byte (and `%`) as `%XX`.
@@ -121,6 +124,7 @@ pub fn hydrate() {
                 OPEN_FULL => hydrate_one(&el, &props, share::OpenFull),
                 STEPS => hydrate_one(&el, &props, steps::StepKeys),
                 EMBED => hydrate_one(&el, &props, embed::EmbedBridge),
+                STORY_FIGURE => hydrate_one(&el, &props, scrolly::StoryFigure),
                 _ => false,
             };
             // Under the root owner, so islands share the query it provides.

@@ -1,57 +1,61 @@
-//! The whole story on one page: every chapter and step in order, for reading
-//! straight through, for readers without JavaScript, and for printing.
+//! The whole story on one page, told as a scrolling piece: every chapter and
+//! step in order, with one figure that stays in view and changes to each
+//! step's figure as its text reaches the middle of the screen (see
+//! `islands::scrolly`). Each step also carries its figure's summary and data
+//! table in place, for readers without scripts, screen readers and print.
 
 use leptos::prelude::*;
 
 use super::chapter::AppendixView;
-use crate::islands::figure::FigureFrame;
+use crate::charts::items;
+use crate::islands::figure::figure_story;
+use crate::islands::scrolly::{ScrollyProps, StoryFigureView};
 use crate::story::{html, ChartKind, Figure, Story};
 
-/// Every chapter and step, one after another.
+/// Every chapter and step, one after another, beside the story's figure.
 #[component]
 pub fn AllPage(
     /// The story.
     story: &'static Story,
 ) -> impl IntoView {
-    // Each figure appears once, beside the first step that shows it, in its
-    // plain view (no one step's highlight applies to the whole story).
-    let mut seen = Vec::new();
-    let first_figures: Vec<(&str, &str, ChartKind)> = story
+    let ui = &story.ui;
+    // Each step's figure, in order; a step without one keeps the figure
+    // before it (or the first, before any).
+    let figures: Vec<Figure> = story
         .chapters
         .iter()
-        .flat_map(|c| c.steps.iter().map(move |s| (c.slug.as_str(), s)))
-        .filter_map(|(c, s)| {
-            let kind = s.figure.as_ref()?.chart;
-            (!seen.contains(&kind)).then(|| {
-                seen.push(kind);
-                (c, s.slug.as_str(), kind)
-            })
-        })
+        .flat_map(|c| c.steps.iter())
+        .filter_map(|s| s.figure.clone())
         .collect();
+    let mut kinds: Vec<ChartKind> = Vec::new();
+    for f in &figures {
+        if !kinds.contains(&f.chart) {
+            kinds.push(f.chart);
+        }
+    }
+    let mut next_figure = 0_usize;
     let chapters = story
         .chapters
         .iter()
         .map(|c| {
             let after = c.after_article.then(
-                || view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> },
+                || view! { <p class="badge after-article">{ui.after_article.as_str()}</p> },
             );
             let steps = c
                 .steps
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let figure = first_figures
-                        .iter()
-                        .find(|(fc, fs, _)| *fc == c.slug && *fs == s.slug)
-                        .map(|&(_, _, chart)| {
-                            let plain = Figure { chart, from: None, to: None, highlight: Vec::new() };
-                            view! { <FigureFrame story figure=plain/> }
-                        });
+                    let own = s.figure.as_ref().map(|f| {
+                        next_figure += 1;
+                        f.chart
+                    });
+                    let shows = next_figure.saturating_sub(1);
                     view! {
-                        <section class="all-step" id=format!("{}-{}", c.slug, s.slug)>
+                        <section class="all-step" id=format!("{}-{}", c.slug, s.slug) data-figure=shows>
                             <h3>{s.title.as_str()}</h3>
-                            {figure}
                             <div inner_html=html::paragraphs(story, &s.body, &format!("all-{}-{i}", c.slug))></div>
+                            {own.map(|kind| view! { <StepFigure story kind/> })}
                         </section>
                     }
                 })
@@ -67,15 +71,50 @@ pub fn AllPage(
             }
         })
         .collect_view();
+    let props = ScrollyProps {
+        story: figure_story(story, &kinds),
+        figures,
+    };
+    // The island renders from the same cut-down story it will hydrate with.
+    let island_story: &'static Story = Box::leak(Box::new(props.story.clone()));
+    let figure = crate::islands::island(
+        crate::islands::STORY_FIGURE,
+        &props,
+        view! { <StoryFigureView story=island_story figures=props.figures.clone()/> },
+    );
     view! {
         <article class="all">
             <header>
-                <h1 id="page-title" tabindex="-1">{story.ui.whole_story.as_str()}</h1>
-                <p class="dek">{story.ui.whole_story_intro.as_str()}</p>
+                <h1 id="page-title" tabindex="-1">{ui.whole_story.as_str()}</h1>
+                <p class="dek">{ui.whole_story_intro.as_str()}</p>
             </header>
             <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary")></div>
-            {chapters}
+            <div class="scrolly">
+                <div class="scrolly-figure figure">{figure}</div>
+                <div class="scrolly-text">{chapters}</div>
+            </div>
         </article>
     }
     .into_any()
+}
+
+/// A step's figure in words: its summary, and its numbers in a table to
+/// open. The story's figure draws it; this is the figure for readers who
+/// cannot see that one, and on paper.
+#[component]
+fn StepFigure(story: &'static Story, kind: ChartKind) -> impl IntoView {
+    let ui = &story.ui;
+    let (title, summary, _) = items::words(story, kind);
+    view! {
+        <div class="step-figure" data-chart=kind.slug()>
+            <p class="chart-summary">
+                <strong>{title}</strong>{ui.term_separator.as_str()}{summary}
+            </p>
+            <details class="data-table">
+                <summary>{ui.data_table.as_str()}</summary>
+                <div class="table-scroll" inner_html=html::data_table(story, kind)></div>
+                <div inner_html=html::quoted_sources(story, kind)></div>
+            </details>
+        </div>
+    }
 }

@@ -1,0 +1,184 @@
+//! The whole story's one figure: it stays in view while the text passes
+//! and shows the figure of whichever step crosses the middle of the screen.
+//!
+//! Each step's section on `/all/` says which figure it shows
+//! (`data-figure`, an index into [`ScrollyProps::figures`]); a step with no
+//! figure of its own names the one before it. The island watches those
+//! sections with one intersection observer, so a jump (a contents link, a
+//! search, a deep link) draws the figure of the step it lands on and none
+//! in between. Steps scroll to just above the middle (`scroll-margin-top`
+//! in the stylesheet), so the step a link names is the step whose figure
+//! shows. The address's fragment follows the step being read, replacing
+//! the history entry rather than adding one per step.
+//!
+//! Without scripts the figure is not shown (`@media (scripting: none)`):
+//! each step carries its figure's summary and data table in place.
+
+use leptos::prelude::*;
+
+use super::figure::ChartIslandView;
+use crate::charts::items;
+use crate::story::wire::{wire_struct, Reader, Wire};
+use crate::story::{Figure, Story};
+
+/// What the whole story's figure needs: the story cut down to the charts
+/// it shows, and each step's figure, in the order the sections number them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScrollyProps {
+    /// The story, cut down to the charts of `figures`.
+    pub story: Story,
+    /// The figures, in order: a section's `data-figure` indexes this.
+    pub figures: Vec<Figure>,
+}
+
+wire_struct!(ScrollyProps { story, figures });
+
+/// The island's entry: its props, hydrated.
+#[allow(non_snake_case)]
+pub fn StoryFigure(props: ScrollyProps) -> impl IntoView {
+    // One per page, alive as long as the page.
+    let story: &'static Story = Box::leak(Box::new(props.story));
+    view! { <StoryFigureView story figures=props.figures/> }
+}
+
+/// The figure that follows the story: title, chart, reading hint.
+#[component]
+pub fn StoryFigureView(
+    /// The story, cut down to the charts of `figures`.
+    story: &'static Story,
+    /// Every step's figure, as the sections number them.
+    figures: Vec<Figure>,
+) -> impl IntoView {
+    let Some(first) = figures.first().cloned() else {
+        return ().into_any();
+    };
+    let figures = StoredValue::new(figures);
+    // Which figure shows, and how many times it has changed: the count
+    // restarts the change's fade and tells tests how many were drawn.
+    let (at, set_at) = signal(0_usize);
+    let (changes, set_changes) = signal(0_u32);
+    let figure = Memo::new(move |_| {
+        figures
+            .with_value(|f| f.get(at.get()).cloned())
+            .unwrap_or_else(|| first.clone())
+    });
+    let kind = Memo::new(move |_| figure.with(|f| f.chart));
+
+    #[cfg(target_arch = "wasm32")]
+    follow_steps(figures, at, set_at, set_changes);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (set_at, set_changes);
+
+    // A new chart is a new view; the same chart with another highlight or
+    // period redraws in place. Its own copy of the figure moves only while
+    // the chart is the same, so a view never draws another chart's state.
+    let chart = move || {
+        let own = kind.get();
+        let figure = Memo::new(move |prev: Option<&Figure>| {
+            let next = figure.get();
+            match prev {
+                Some(prev) if next.chart != own => prev.clone(),
+                _ => next,
+            }
+        });
+        view! { <ChartIslandView story figure=figure.into()/> }
+    };
+    let ui = &story.ui;
+    view! {
+        <div
+            class="scrolly-frame"
+            data-figure=move || at.get()
+            data-changes=move || changes.get()
+            data-swap=move || (changes.get() > 0).then(|| if changes.get() % 2 == 0 { "a" } else { "b" })
+        >
+            <p class="figure-title">
+                {move || items::words(story, kind.get()).0.to_owned()}
+                <span class="figure-note">{move || items::words(story, kind.get()).2.to_owned()}</span>
+            </p>
+            {chart}
+            <p id=move || format!("{}-keys", kind.get().slug()) class="chart-keys">{ui.chart_keys.as_str()}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Watches the story's sections and shows the figure of the one crossing
+/// the middle of the screen; the fragment follows it.
+#[cfg(target_arch = "wasm32")]
+fn follow_steps(
+    figures: StoredValue<Vec<Figure>>,
+    at: ReadSignal<usize>,
+    set_at: WriteSignal<usize>,
+    set_changes: WriteSignal<u32>,
+) {
+    use leptos::wasm_bindgen::JsCast;
+    let count = figures.with_value(Vec::len);
+    let sections: Vec<web_sys::Element> = document()
+        .query_selector_all(".all-step[data-figure]")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    // The observer's first report is where the page opened, not a move:
+    // the address keeps what the reader opened.
+    let opened = std::rc::Rc::new(std::cell::Cell::new(true));
+    let settled = std::rc::Rc::clone(&opened);
+    // A deep link names its step: show that figure from the first drawing,
+    // once hydration (which matched the page as written) is done.
+    let opened_at = window()
+        .location()
+        .hash()
+        .ok()
+        .and_then(|hash| document().get_element_by_id(hash.strip_prefix('#')?))
+        .and_then(|section| section.get_attribute("data-figure")?.parse::<usize>().ok())
+        .filter(|&n| n < count && n != 0);
+    if let Some(n) = opened_at {
+        request_animation_frame(move || set_at.set(n));
+    }
+    let crossing = crate::dom::observe::on_middle(
+        &sections,
+        move |section| {
+            let Some(next) = section
+                .get_attribute("data-figure")
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&n| n < count)
+            else {
+                return;
+            };
+            if next != at.get_untracked() {
+                set_at.set(next);
+                set_changes.update(|n| *n += 1);
+            }
+            if !opened.get() {
+                follow_fragment(&section.id());
+            }
+        },
+        move || settled.set(false),
+    );
+    let crossing = StoredValue::new_local(crossing);
+    on_cleanup(move || drop(crossing.try_update_value(Option::take)));
+}
+
+/// Puts `#id` in the address without a new history entry (and without
+/// scrolling), keeping the path and the chart state in the query.
+#[cfg(target_arch = "wasm32")]
+fn follow_fragment(id: &str) {
+    let location = window().location();
+    let hash = format!("#{id}");
+    if id.is_empty() || location.hash().ok().as_deref() == Some(hash.as_str()) {
+        return;
+    }
+    let href = format!(
+        "{}{}{hash}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let state = history
+            .state()
+            .unwrap_or(leptos::wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&href));
+    }
+}

@@ -1,0 +1,173 @@
+// End-to-end: the whole story (`/all/`) as a scrolling piece. One figure
+// stays in view and shows the figure of the step whose text crosses the
+// middle of the screen; jumps draw only where they land; the address's
+// fragment follows without filling the history; without scripts each step
+// keeps its figure's summary and table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, mounted, BASE } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Each step section: its id and the figure it names. */
+const sections = (page) => page.$$eval('.all-step', (els) => els.map((e) => ({ id: e.id, figure: e.dataset.figure })));
+
+/** The story figure's state: which figure, how many changes, which chart. */
+const figureState = (page) => page.$eval('.scrolly-frame', (f) => ({
+  figure: f.dataset.figure,
+  changes: Number(f.dataset.changes),
+  canvases: f.querySelectorAll('.chart-canvas').length,
+}));
+
+/** Scrolls `id` to where a link would put it, and waits for the figure to follow. */
+async function readStep(page, id, figure) {
+  await page.evaluate((id) => document.getElementById(id).scrollIntoView(), id);
+  await page.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, figure, { timeout: 3000 })
+    .catch(() => {});
+  return figureState(page);
+}
+
+test('the story figure follows the step being read, beside the text or pinned above it', async () => {
+  for (const [width, height] of [[1280, 800], [390, 844], [360, 640]]) {
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width, height } });
+    await page.goto(`${env.url}/all/`);
+    await mounted(page);
+    const all = await sections(page);
+    assert.ok(all.length > 20, `only ${all.length} steps`);
+    // A sample across the story, changing chart and staying on one.
+    const picks = [all[4], all[7], all[8], all[12], all[all.length - 8]];
+    for (const s of picks) {
+      const state = await readStep(page, s.id, s.figure);
+      assert.equal(state.figure, s.figure, `${width}px: ${s.id} shows figure ${s.figure}`);
+      assert.equal(state.canvases, 1, 'one canvas at a time');
+      const box = await page.$eval('.scrolly-figure', (e) => e.getBoundingClientRect().toJSON());
+      const text = await page.$eval(`#${s.id}`, (e) => e.getBoundingClientRect().toJSON());
+      assert.ok(box.top >= -1 && box.bottom <= height + 1, `${width}px: the figure is in view (${box.top}-${box.bottom})`);
+      if (width >= 960) {
+        assert.ok(box.left >= text.right - 1, `${width}px: the figure is beside the text`);
+      } else {
+        assert.ok(box.top <= 1, `${width}px: the figure is pinned to the top (${box.top})`);
+        assert.ok(text.top >= box.bottom - 1, `${width}px: the step's heading is below the pinned figure`);
+      }
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+    await context.close();
+  }
+});
+
+test('a jump to a step shows its figure at once and draws nothing in between', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.url}/all/`);
+  await mounted(page);
+  const all = await sections(page);
+  const target = all[all.length - 6];
+  // A deep link, opened cold (from another page, so it is a page load):
+  // the first figure drawn is the target's.
+  await page.goto(`${env.url}/context/`);
+  await page.goto(`${env.url}/all/#${target.id}`);
+  await mounted(page);
+  await page.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, target.figure, { timeout: 3000 });
+  let state = await figureState(page);
+  assert.ok(state.changes <= 1, `a deep link changed the figure ${state.changes} times`);
+  assert.equal(await page.$eval('.scrolly-frame .chart-canvas', (c) => c.dataset.draws), '1', 'drawn once');
+  // An in-page link back to the start: one change, not one per step passed.
+  const first = all[1];
+  await page.evaluate((id) => { location.hash = id; }, first.id);
+  await page.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, first.figure, { timeout: 3000 });
+  await page.waitForTimeout(300);
+  const after = await figureState(page);
+  assert.equal(after.changes, state.changes + 1, 'one change for one jump');
+  // Find in page: the found words come to the middle, and so does their step's figure.
+  const found = all[Math.floor(all.length / 2)];
+  await page.evaluate((id) => {
+    const p = document.querySelector(`#${id} p`);
+    p.scrollIntoView({ block: 'center' });
+  }, found.id);
+  await page.waitForTimeout(400);
+  state = await figureState(page);
+  assert.equal(state.figure, found.figure, 'the step found shows its figure');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
+test('the fragment follows the step in view without adding history', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.url}/all/`);
+  await mounted(page);
+  const length = await page.evaluate(() => history.length);
+  const all = await sections(page);
+  for (const s of [all[3], all[9], all[15]]) {
+    await page.mouse.wheel(0, await page.$eval(`#${s.id}`, (e) => e.getBoundingClientRect().top - innerHeight * 0.44));
+    await page.waitForFunction((id) => location.hash === `#${id}`, s.id, { timeout: 3000 });
+  }
+  assert.equal(await page.evaluate(() => history.length), length, 'no history entry per step');
+  assert.equal(new URL(page.url()).pathname, `${BASE}/all/`, 'the path stays');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
+test('a change of figure fades in 300 ms or less, and not at all under reduced motion', async () => {
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+    await page.emulateMedia({ reducedMotion });
+    await page.goto(`${env.url}/all/`);
+    await mounted(page);
+    const all = await sections(page);
+    // Two steps on the same chart with different highlights.
+    const pair = all.findIndex((s, i) => i > 0 && all[i - 1].figure !== s.figure
+      && all[i - 1].id.split('-')[0] === s.id.split('-')[0]);
+    await readStep(page, all[pair - 1].id, all[pair - 1].figure);
+    await page.waitForTimeout(400);
+    await page.evaluate((id) => document.getElementById(id).scrollIntoView(), all[pair].id);
+    const animations = await page.waitForFunction(() => {
+      const c = document.querySelector('.scrolly-frame .chart-canvas');
+      return document.querySelector('.scrolly-frame').dataset.changes > 0
+        && c.getAnimations().map((a) => a.effect.getTiming().duration);
+    }, null, { timeout: 3000 }).then((h) => h.jsonValue());
+    if (reducedMotion === 'reduce') {
+      assert.deepEqual(animations, [], 'no animation under reduced motion');
+    } else {
+      assert.ok(animations.length >= 1 && animations.every((d) => d <= 300), `durations ${animations}`);
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+    await context.close();
+  }
+});
+
+test('resizing, rotating and zooming keep the figure on the step being read', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.url}/all/`);
+  await mounted(page);
+  const all = await sections(page);
+  // 1280 wide, a phone on its side, a phone upright, and 1280 at 200% zoom.
+  for (const [[width, height], s] of [[[844, 390], all[6]], [[390, 844], all[10]], [[640, 400], all[14]]]) {
+    await page.setViewportSize({ width, height });
+    const state = await readStep(page, s.id, s.figure);
+    assert.equal(state.figure, s.figure, `${width}×${height}: ${s.id}`);
+    const drawn = await page.$eval('.scrolly-frame .chart-canvas', (c) => c.width > 0 && c.dataset.draws > 0);
+    assert.ok(drawn, `${width}×${height}: the chart is drawn`);
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
+test('without scripts every step shows its figure in words and numbers, and nothing is hidden', async () => {
+  const { page, context } = await openPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(`${env.url}/all/`);
+  assert.equal(await page.$eval('.scrolly-figure', (e) => getComputedStyle(e).display), 'none', 'no empty figure');
+  const withFigure = await page.$$eval('.all-step', (els) => els.filter((e) => e.querySelector('.step-figure')).length);
+  const summaries = await page.$$eval('.step-figure .chart-summary', (els) => els.filter((e) => e.offsetHeight > 0 && e.textContent.trim().length > 40).length);
+  const tables = await page.$$eval('.step-figure details table', (els) => els.length);
+  assert.ok(withFigure > 20, `${withFigure} steps with a figure`);
+  assert.equal(summaries, withFigure, 'each summary is shown');
+  assert.equal(tables, withFigure, 'each table is there to open');
+  const hidden = await page.$$eval('.all-step', (els) => els.filter((e) => e.offsetHeight === 0).length);
+  assert.equal(hidden, 0, 'no step is hidden');
+  await context.close();
+});
