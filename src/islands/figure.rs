@@ -89,6 +89,9 @@ pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
         ui: Ui {
             chart_error: ui.chart_error.clone(),
             chart_keys: ui.chart_keys.clone(),
+            chart_touch: ui.chart_touch.clone(),
+            chart_summary: ui.chart_summary.clone(),
+            figure_more: ui.figure_more.clone(),
             col_date: ui.col_date.clone(),
             col_note: ui.col_note.clone(),
             col_source: ui.col_source.clone(),
@@ -120,10 +123,8 @@ pub fn FigureFrame(
     figure: Figure,
 ) -> impl IntoView {
     use crate::story::html;
-    let ui = &story.ui;
     let kind = figure.chart;
-    let (title, summary, note) = items::words(story, kind);
-    let keys_id = format!("{}-keys", kind.slug());
+    let (title, _, note) = items::words(story, kind);
     let props = FigureProps {
         story: figure_story(story, &[kind]),
         figure,
@@ -133,7 +134,13 @@ pub fn FigureFrame(
     let chart = super::island(
         super::FIGURE,
         &props,
-        view! { <ChartIslandView story=island_story figure=Signal::stored(props.figure.clone())/> },
+        view! {
+            <ChartIslandView
+                story=island_story
+                figure=Signal::stored(props.figure.clone())
+                table=format!("{}{}", html::data_table(story, kind), html::quoted_sources(story, kind))
+            />
+        },
     );
     view! {
         <figure class="figure" data-chart=kind.slug()>
@@ -142,16 +149,6 @@ pub fn FigureFrame(
                 <span class="figure-note">{note}</span>
             </figcaption>
             {chart}
-            <p class="chart-summary">
-                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-                {summary}
-            </p>
-            <p id=keys_id class="chart-keys">{ui.chart_keys.as_str()}</p>
-            <details class="data-table">
-                <summary>{ui.data_table.as_str()}</summary>
-                <div class="table-scroll" inner_html=html::data_table(story, kind)></div>
-                <div inner_html=html::quoted_sources(story, kind)></div>
-            </details>
         </figure>
     }
 }
@@ -162,6 +159,7 @@ pub fn ChartIsland(props: FigureProps) -> impl IntoView {
     // One figure island per page (seven on the whole story), alive as long
     // as the page: its story is never freed.
     let story: &'static Story = Box::leak(Box::new(props.story));
+    // The table is in the page already; hydration leaves it as written.
     view! { <ChartIslandView story figure=Signal::stored(props.figure)/> }
 }
 
@@ -176,18 +174,33 @@ pub(super) fn ChartIslandView(
     story: &'static Story,
     /// What the step asks the figure to show.
     figure: Signal<Figure>,
+    /// The figure's table (and the quotes its items rest on) as HTML, for
+    /// the disclosure that holds it with the downloads. Written by the
+    /// build and left alone by hydration, so the wasm passes none; the
+    /// whole story's figure has none either (its steps carry their tables).
+    #[prop(optional, into)]
+    table: Option<String>,
+    /// Whether to offer the chart's group filters. The whole story's figure
+    /// changes chart under the reader and offers none: rebuilding them
+    /// for each chart would cost the wasm 1.8 KB brotli.
+    #[prop(default = true)]
+    filters: bool,
 ) -> impl IntoView {
+    let show_filters = filters;
     let ui = &story.ui;
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let query = crate::state::url::use_query();
-    let kind = figure.with_untracked(|f| f.chart);
-    let dataset = move || story.data.dataset(kind);
-    let slugs = StoredValue::new(items::slugs(story, kind));
-    let step = Memo::new(move |_| figure.with(|f| step_view(story, f)));
+    // The chart can change under a live view (the whole story's one
+    // figure); everything that depends on it follows.
+    // (Closures, not memos: each memo's type costs the wasm code.)
+    let kind = move || figure.with(|f| f.chart);
+    let kind_now = move || figure.with_untracked(|f| f.chart);
+    let dataset = move || story.data.dataset(kind());
     // Everything below is derived from the URL and the step, never stored
     // twice: the view is what the reader asked for.
     let view = Memo::new(move |_| {
+        let kind = kind();
         let groups: Vec<&str> = story
             .data
             .dataset(kind)
@@ -200,9 +213,12 @@ pub(super) fn ChartIslandView(
             )
         });
         let hidden = hidden(hide.as_deref(), groups);
-        let selected =
-            slugs.with_value(|s| find_item(select.as_deref(), s.iter().map(String::as_str)));
-        let (period, highlight) = step.with(|s| (s.period, s.highlight.clone()));
+        let selected = find_item(
+            select.as_deref(),
+            items::slugs(story, kind).iter().map(String::as_str),
+        );
+        let step = figure.with(|f| step_view(story, f));
+        let (period, highlight) = (step.period, step.highlight);
         View {
             period,
             highlight,
@@ -222,7 +238,8 @@ pub(super) fn ChartIslandView(
         }
     });
     let set_state = move |selected: Option<usize>, hidden: Vec<String>| {
-        let slug = selected.and_then(|i| slugs.with_value(|s| s.get(i).cloned()));
+        let kind = kind_now();
+        let slug = selected.and_then(|i| items::slugs(story, kind).get(i).cloned());
         // with_state keeps only the other charts' keys from these.
         let pairs = query.with_untracked(|q| q.pairs().to_vec());
         #[cfg(target_arch = "wasm32")]
@@ -269,6 +286,7 @@ pub(super) fn ChartIslandView(
         };
         let clock = leptos::prelude::window().performance();
         let started = clock.as_ref().map(|c| c.now());
+        let kind = kind();
         let drawn = view.with(|view| paint::chart(&canvas, width, height, story, kind, view, dark));
         let drawn = match drawn {
             Ok(Some(new_hits)) => {
@@ -302,6 +320,7 @@ pub(super) fn ChartIslandView(
             {
                 use crate::charts::export::csv;
                 use crate::dom::download::{save_text, save_url};
+                let kind = kind_now();
                 let file = format!("{}.{format}", kind.slug());
                 let result = match format {
                     "csv" => save_text(&file, "text/csv;charset=utf-8", &csv(story, kind)),
@@ -348,7 +367,7 @@ pub(super) fn ChartIslandView(
     };
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let order = view.with_untracked(|v| visible(story, kind, v));
+        let order = view.with_untracked(|v| visible(story, kind_now(), v));
         let Some(last) = order.len().checked_sub(1) else {
             return;
         };
@@ -392,7 +411,7 @@ pub(super) fn ChartIslandView(
     let tooltip = move || {
         let i = view.with(|v| v.selected)?;
         let target = hits.with(|h| h.of(i).copied())?;
-        let text = tip(story, kind, i)?;
+        let text = tip(story, kind(), i)?;
         #[cfg(target_arch = "wasm32")]
         let scale = leptos::prelude::window()
             .device_pixel_ratio()
@@ -425,10 +444,18 @@ pub(super) fn ChartIslandView(
         })
     };
 
-    let summary = items::words(story, kind).1;
-    let keys_id = format!("{}-keys", kind.slug());
+    let summary = move || items::words(story, kind()).1;
+    let keys_id = move || format!("{}-keys", kind().slug());
+    let downloads = view! {
+        <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
+            <span aria-hidden="true">{ui.downloads.as_str()}</span>
+            <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
+            <button type="button" data-download="svg" on:click=download("svg")>{ui.download_svg.as_str()}</button>
+            <button type="button" data-download="png" on:click=download("png")>{ui.download_png.as_str()}</button>
+        </div>
+    };
     let filters = move || {
-        let data = dataset().filter(|d| d.filter)?;
+        let data = dataset().filter(|d| d.filter && show_filters)?;
         let buttons = data
             .groups
             .iter()
@@ -483,14 +510,21 @@ pub(super) fn ChartIslandView(
             {tooltip}
         </div>
         <p class="readout" aria-live="polite">
-            {move || view.with(|v| v.selected).and_then(|i| readout(story, kind, i))}
+            {move || view.with(|v| v.selected).and_then(|i| readout(story, kind(), i))}
         </p>
-        <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
-            <span aria-hidden="true">{ui.downloads.as_str()}</span>
-            <button type="button" data-download="csv" on:click=download("csv")>{ui.download_csv.as_str()}</button>
-            <button type="button" data-download="svg" on:click=download("svg")>{ui.download_svg.as_str()}</button>
-            <button type="button" data-download="png" on:click=download("png")>{ui.download_png.as_str()}</button>
-        </div>
+        <p class="chart-summary">
+            <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
+            {summary}
+        </p>
+        // One hint for the reader's input: keys where there is a fine
+        // pointer or hover, taps on a touch screen (the stylesheet picks).
+        <p id=keys_id class="chart-keys hint-keys">{ui.chart_keys.as_str()}</p>
+        <p class="chart-keys hint-touch">{ui.chart_touch.as_str()}</p>
+        <details class="figure-more data-table">
+            <summary>{ui.figure_more.as_str()}</summary>
+            {downloads}
+            <div class="table-scroll" inner_html=table.unwrap_or_default()></div>
+        </details>
     }
 }
 

@@ -124,6 +124,10 @@ pub fn hydrate() {
                 OPEN_FULL => hydrate_one(&el, &props, share::OpenFull),
                 STEPS => hydrate_one(&el, &props, steps::StepKeys),
                 EMBED => hydrate_one(&el, &props, embed::EmbedBridge),
+                // Only the whole story has this island, and only the wasm
+                // with every chart loads there: the others leave it out
+                // (5.3 KB brotli).
+                #[cfg(feature = "all-charts")]
                 STORY_FIGURE => hydrate_one(&el, &props, scrolly::StoryFigure),
                 _ => false,
             };

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use super::figure::ChartIslandView;
 use crate::charts::items;
 use crate::story::wire::{wire_struct, Reader, Wire};
-use crate::story::{Figure, Story};
+use crate::story::{ChartKind, Figure, Story};
 
 /// What the whole story's figure needs: the story cut down to the charts
 /// it shows, and each step's figure, in the order the sections number them.
@@ -49,9 +49,13 @@ pub fn StoryFigureView(
     /// Every step's figure, as the sections number them.
     figures: Vec<Figure>,
 ) -> impl IntoView {
-    let Some(first) = figures.first().cloned() else {
-        return ().into_any();
-    };
+    // (A story with no figure shows an empty frame, drawn as no chart.)
+    let first = figures.first().cloned().unwrap_or(Figure {
+        chart: ChartKind::Timeline,
+        from: None,
+        to: None,
+        highlight: Vec::new(),
+    });
     let figures = StoredValue::new(figures);
     // Which figure shows, and how many times it has changed: the count
     // restarts the change's fade and tells tests how many were drawn.
@@ -69,21 +73,9 @@ pub fn StoryFigureView(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (set_at, set_changes);
 
-    // A new chart is a new view; the same chart with another highlight or
-    // period redraws in place. Its own copy of the figure moves only while
-    // the chart is the same, so a view never draws another chart's state.
-    let chart = move || {
-        let own = kind.get();
-        let figure = Memo::new(move |prev: Option<&Figure>| {
-            let next = figure.get();
-            match prev {
-                Some(prev) if next.chart != own => prev.clone(),
-                _ => next,
-            }
-        });
-        view! { <ChartIslandView story figure=figure.into()/> }
-    };
-    let ui = &story.ui;
+    // One view for every chart: a change of chart or of highlight redraws
+    // the same canvas, so the wasm carries no second way to build a figure.
+    let chart = view! { <ChartIslandView story figure=figure.into() filters=false/> };
     view! {
         <div
             class="scrolly-frame"
@@ -96,10 +88,8 @@ pub fn StoryFigureView(
                 <span class="figure-note">{move || items::words(story, kind.get()).2.to_owned()}</span>
             </p>
             {chart}
-            <p id=move || format!("{}-keys", kind.get().slug()) class="chart-keys">{ui.chart_keys.as_str()}</p>
         </div>
     }
-    .into_any()
 }
 
 /// Watches the story's sections and shows the figure of the one crossing

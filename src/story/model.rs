@@ -407,6 +407,12 @@ pub struct Ui {
     pub col_note: String,
     /// Tells keyboard users how to explore a chart.
     pub chart_keys: String,
+    /// Tells readers on a touch screen how to explore a chart (shown
+    /// instead of `chart_keys` where the main pointer is coarse and cannot
+    /// hover).
+    pub chart_touch: String,
+    /// The disclosure under a figure with its table and downloads.
+    pub figure_more: String,
     /// Readout of a selected point of the troop chart: `{date}`, `{value}`,
     /// `{series}`.
     pub readout: String,

@@ -398,6 +398,8 @@ wire_struct!(Ui {
     col_source,
     col_note,
     chart_keys,
+    chart_touch,
+    figure_more,
     readout,
     filter_hint,
     whole_story,

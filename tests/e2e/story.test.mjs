@@ -110,8 +110,9 @@ test('Tab reaches the skip link first and then the page in reading order', async
   }
   const firstOf = (k) => order.indexOf(k);
   for (const k of ['masthead', 'steps', 'figure', 'text', 'pager']) assert.ok(firstOf(k) >= 0, `Tab never reaches ${k}: ${order}`);
-  assert.ok(firstOf('masthead') < firstOf('steps') && firstOf('steps') < firstOf('figure')
-    && firstOf('figure') < firstOf('text') && firstOf('text') < firstOf('pager'), order.join(' '));
+  // The step's words come before its figure, as they read.
+  assert.ok(firstOf('masthead') < firstOf('steps') && firstOf('steps') < firstOf('text')
+    && firstOf('text') < firstOf('figure') && firstOf('figure') < firstOf('pager'), order.join(' '));
   await context.close();
 });
 
@@ -192,15 +193,15 @@ test('no page scrolls sideways from 320 to 1440 pixels wide', async () => {
   }
 });
 
-test('the figure sits beside the text on wide screens and above it on narrow ones', async () => {
+test('the figure sits beside the text on wide screens and after it on narrow ones', async () => {
   for (const [width, beside] of [[1280, true], [390, false]]) {
     const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
     await page.goto(`${env.url}/round-one/security-markers/`);
     await mounted(page);
     const fig = await page.$eval('.figure-pane', (e) => e.getBoundingClientRect().toJSON());
     const text = await page.$eval('.step-text', (e) => e.getBoundingClientRect().toJSON());
-    if (beside) assert.ok(Math.abs(fig.top - text.top) < 40 && fig.right <= text.left + 1, `${width}px: side by side`);
-    else assert.ok(fig.bottom <= text.top + 1, `${width}px: figure above text`);
+    if (beside) assert.ok(Math.abs(fig.top - text.top) < 40 && text.right <= fig.left + 1, `${width}px: side by side`);
+    else assert.ok(text.bottom <= fig.top + 1, `${width}px: figure after the text`);
     await context.close();
   }
 });
@@ -225,4 +226,66 @@ test('dark theme, reduced motion and print are honoured', async () => {
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20_000, 'the story prints to several pages');
   await context.close();
+});
+
+test('on a phone a step opens on its heading and first sentence, and the pager never covers text or figure', async () => {
+  for (const [width, height] of [[360, 640], [390, 844]]) {
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width, height } });
+    for (const p of ['/round-two/benchmarks/', '/round-one/security-markers/', '/open-issues/the-squeeze/']) {
+      await page.goto(env.url + p);
+      // On first paint, before any script: the heading, and the first sentence's last line.
+      const seen = await page.evaluate(() => {
+        const title = document.querySelector('#step-title').getBoundingClientRect();
+        const first = document.querySelector('.step-body p');
+        const text = first.textContent;
+        const end = Math.max(text.search(/[.!?](\s|$)/), 0);
+        const range = document.createRange();
+        let walker = document.createTreeWalker(first, NodeFilter.SHOW_TEXT), offset = 0, node;
+        while ((node = walker.nextNode())) {
+          if (offset + node.data.length > end) { range.setStart(node, end - offset); range.setEnd(node, end - offset + 1); break; }
+          offset += node.data.length;
+        }
+        return { title: title.bottom, sentence: range.getBoundingClientRect().bottom };
+      });
+      assert.ok(seen.title <= height && seen.sentence <= height, `${p} at ${width}×${height}: heading ends at ${seen.title}, first sentence at ${seen.sentence}`);
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  }
+  for (const width of [320, 390, 768, 1024, 1280, 1440]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width, height: 800 } });
+    await page.goto(`${env.url}/round-two/benchmarks/`);
+    await mounted(page);
+    const total = await page.evaluate(() => document.documentElement.scrollHeight);
+    // At the top, in the middle and at the end of the page.
+    for (const y of [0, total / 2, total]) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      const overlaps = await page.evaluate(() => {
+        const pager = document.querySelector('.pager').getBoundingClientRect();
+        const hit = (r) => r.width > 0 && r.height > 0 && r.left < pager.right && r.right > pager.left && r.top < pager.bottom && r.bottom > pager.top;
+        return [...document.querySelectorAll('.step-text p, .step-title, .figure-pane canvas, .figure-pane .figure-title, .figure-pane .chart-summary')]
+          .filter((e) => hit(e.getBoundingClientRect())).map((e) => e.className || e.tagName);
+      });
+      assert.deepEqual(overlaps, [], `${width}px, scrolled to ${y}: the pager covers ${overlaps}`);
+    }
+    await context.close();
+  }
+});
+
+test('a figure folds its numbers and downloads into one disclosure, and gives one hint for the reader\'s input', async () => {
+  for (const touch of [false, true]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width: 390, height: 844 }, hasTouch: touch, isMobile: touch });
+    await page.goto(`${env.url}/round-two/benchmarks/`);
+    await mounted(page);
+    const shown = (sel) => page.$$eval(sel, (els) => els.filter((e) => e.checkVisibility()).length);
+    assert.equal(await shown('.figure .downloads button'), 0, 'the downloads are folded away');
+    assert.equal(await shown('.figure table'), 0, 'the table is folded away');
+    await page.click('.figure-more summary');
+    assert.equal(await shown('.figure .downloads button'), 3, 'one disclosure opens the downloads');
+    assert.ok(await shown('.figure table') === 1, 'and the table');
+    assert.equal(await page.$$eval('.figure-more', (els) => els.length), 1, 'one disclosure');
+    const hints = await page.$$eval('.figure .chart-keys', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.className));
+    assert.deepEqual(hints, [touch ? 'chart-keys hint-touch' : 'chart-keys hint-keys'], `touch ${touch}: ${hints}`);
+    await context.close();
+  }
 });

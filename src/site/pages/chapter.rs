@@ -66,12 +66,14 @@ pub fn ChapterView(
                 <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
                 {steps}
             </header>
+            // The step's words come first, on a phone and to a screen reader;
+            // on a wide screen the figure stands beside them.
             <div class="stage" class:has-figure=s.figure.is_some()>
-                {figure}
                 <section class="step-text" hidden=chart_only>
                     <h2 class="step-title" id="step-title" tabindex="-1">{s.title.as_str()}</h2>
                     <div class="step-body" inner_html=html::paragraphs(story, &s.body, &format!("{}-{step}", c.slug))></div>
                 </section>
+                {figure}
             </div>
             {share}
             <Pager story route/>
