@@ -201,7 +201,14 @@ fn every_page_writes_islands_whose_props_its_wasm_can_read() {
         // The story's text travels in the page, never in the props.
         assert!(!html.contains("data-props=\"\""), "{path}: empty props");
     }
-    for name in ["figure", "share", "open-full", "steps", "embed", "story-figure"] {
+    for name in [
+        "figure",
+        "share",
+        "open-full",
+        "steps",
+        "embed",
+        "story-figure",
+    ] {
         assert!(
             seen.get(name).copied().unwrap_or(0) > 0,
             "no page has a {name} island"

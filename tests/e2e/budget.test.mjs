@@ -19,11 +19,14 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, firstViewFiles,
  * for the heaviest page (/sources/where-sources-disagree/: 8.0 KB of HTML,
  * every sentence citing a source with its quote, and the opinion chart).
  * It was 93 until islands hydrated one per task (0.5 KB more wasm, for 50
- * ms less blocking on a phone). Our goal is 65 KB (see README, "Where we
- * stand"). Lower it as the wasm shrinks; never raise it without saying why
- * in the commit.
+ * ms less blocking on a phone), and 94 until a figure could change its
+ * chart under the reader (the whole story's one figure) and folded its
+ * table and downloads into one disclosure with a hint per input: 2.1 KB
+ * more wasm on a step (95.0 KB for the heaviest page). Our goal is 65 KB
+ * (see README, "Where we stand"). Lower it as the wasm shrinks; never
+ * raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 94;
+const FIRST_VIEW_BUDGET_KB = 96;
 
 /** The one page exempt from the budget: the whole story on one page, whose
  * HTML is the whole text by design. Its first view is reported. */

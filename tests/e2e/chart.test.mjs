@@ -62,6 +62,8 @@ test('the data table matches the downloaded CSV, and the images download', async
   await page.goto(env.url + STEP);
   await mounted(page);
   const rows = await page.$$eval('.data-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  // The downloads are in the figure's one disclosure, with the table.
+  await page.click('.figure-more summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download=csv]')]);
   assert.equal(download.suggestedFilename(), 'troops.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n').slice(1);
