@@ -119,23 +119,31 @@ pub fn hydrate() {
             let name = el.get_attribute("data-component").unwrap_or_default();
             let props = el.get_attribute("data-props").unwrap_or_default();
             let start = || match name.as_str() {
-                FIGURE => hydrate_one(&el, &props, figure::ChartIsland),
-                SHARE => hydrate_one(&el, &props, share::ShareBar),
-                OPEN_FULL => hydrate_one(&el, &props, share::OpenFull),
-                STEPS => hydrate_one(&el, &props, steps::StepKeys),
-                EMBED => hydrate_one(&el, &props, embed::EmbedBridge),
+                FIGURE => prepare(&el, &props, figure::ChartIsland),
+                SHARE => prepare(&el, &props, share::ShareBar),
+                OPEN_FULL => prepare(&el, &props, share::OpenFull),
+                STEPS => prepare(&el, &props, steps::StepKeys),
+                EMBED => prepare(&el, &props, embed::EmbedBridge),
                 // Only the whole story has this island, and only the wasm
                 // with every chart loads there: the others leave it out
                 // (5.3 KB brotli).
                 #[cfg(feature = "all-charts")]
-                STORY_FIGURE => hydrate_one(&el, &props, scrolly::StoryFigure),
-                _ => false,
+                STORY_FIGURE => prepare(&el, &props, scrolly::StoryFigure),
+                _ => None,
             };
             // Under the root owner, so islands share the query it provides.
-            let hydrated = owner.as_ref().map_or_else(start, |o| o.with(start));
-            if !hydrated {
+            match owner.as_ref().map_or_else(start, |o| o.with(start)) {
+                // Reading the props and setting the island up is one task,
+                // attaching it to the page the next: together they were the
+                // whole story's longest task (about 55 ms on a slow phone).
+                Some(attach) => {
+                    next_task().await;
+                    attach();
+                }
                 // The page keeps its prerendered form; only this island is inert.
-                leptos::logging::error!("island {name} could not start: its props are unreadable");
+                None => leptos::logging::error!(
+                    "island {name} could not start: its props are unreadable"
+                ),
             }
         }
         crate::state::url::load(query);
@@ -156,28 +164,28 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Hydrates one island from its props text, as Leptos's `#[island]` macro
-/// does: its own owner, in hydration mode, from the element's first child.
-/// `false` if the props cannot be read.
+/// Sets one island up from its props text, as Leptos's `#[island]` macro
+/// does (its own owner, in hydration mode), and returns what attaches it
+/// to the page from the element's first child. `None` if the props cannot
+/// be read.
 #[cfg(target_arch = "wasm32")]
-fn hydrate_one<P: Wire + 'static, V: leptos::IntoView + 'static>(
+fn prepare<P: Wire + 'static, V: leptos::IntoView + 'static>(
     el: &web_sys::HtmlElement,
     props: &str,
     island: impl FnOnce(P) -> V + 'static,
-) -> bool {
+) -> Option<Box<dyn FnOnce()>> {
     use leptos::reactive::owner::Owner;
     use leptos::tachys::view::{Position, RenderHtml};
 
-    let Some(props) = props_from_text::<P>(props) else {
-        return false;
-    };
+    let props = props_from_text::<P>(props)?;
     let view = Owner::new().with(|| {
         Owner::with_hydration(move || leptos::tachys::reactive_graph::OwnedView::new(island(props)))
     });
-    let el: &web_sys::Element = el;
+    let el: web_sys::Element = el.clone().into();
     // The island lives as long as the page.
-    std::mem::forget(view.hydrate_from_position::<true>(el, Position::FirstChild));
-    true
+    Some(Box::new(move || {
+        std::mem::forget(view.hydrate_from_position::<true>(&el, Position::FirstChild));
+    }))
 }
 
 /// Installs the panic hook: the panic goes to the console (with its Rust

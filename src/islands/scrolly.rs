@@ -103,14 +103,16 @@ fn follow_steps(
 ) {
     use leptos::wasm_bindgen::JsCast;
     let count = figures.with_value(Vec::len);
-    let sections: Vec<web_sys::Element> = document()
-        .query_selector_all(".all-step[data-figure]")
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into().ok())
-                .collect()
-        })
-        .unwrap_or_default();
+    let sections = || -> Vec<web_sys::Element> {
+        document()
+            .query_selector_all(".all-step[data-figure]")
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     // The observer's first report is where the page opened, not a move:
     // the address keeps what the reader opened.
     let opened = std::rc::Rc::new(std::cell::Cell::new(true));
@@ -127,27 +129,33 @@ fn follow_steps(
     if let Some(n) = opened_at {
         request_animation_frame(move || set_at.set(n));
     }
-    let crossing = crate::dom::observe::on_middle(
-        &sections,
-        move |section| {
-            let Some(next) = section
-                .get_attribute("data-figure")
-                .and_then(|n| n.parse::<usize>().ok())
-                .filter(|&n| n < count)
-            else {
-                return;
-            };
-            if next != at.get_untracked() {
-                set_at.set(next);
-                set_changes.update(|n| *n += 1);
-            }
-            if !opened.get() {
-                follow_fragment(&section.id());
-            }
-        },
-        move || settled.set(false),
-    );
-    let crossing = StoredValue::new_local(crossing);
+    // Watching the sections waits for a task of its own: finding them in a
+    // long page and observing each was a fifth of the island's start.
+    let crossing = StoredValue::new_local(None);
+    let watch = move || {
+        let found = crate::dom::observe::on_middle(
+            &sections(),
+            move |section| {
+                let Some(next) = section
+                    .get_attribute("data-figure")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|&n| n < count)
+                else {
+                    return;
+                };
+                if next != at.get_untracked() {
+                    set_at.set(next);
+                    set_changes.update(|n| *n += 1);
+                }
+                if !opened.get() {
+                    follow_fragment(&section.id());
+                }
+            },
+            move || settled.set(false),
+        );
+        crossing.set_value(found);
+    };
+    set_timeout(watch, std::time::Duration::ZERO);
     on_cleanup(move || drop(crossing.try_update_value(Option::take)));
 }
 
