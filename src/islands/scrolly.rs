@@ -49,7 +49,7 @@ pub fn StoryFigureView(
     /// Every step's figure, as the sections number them.
     figures: Vec<Figure>,
 ) -> impl IntoView {
-    // (A story with no figure shows an empty frame, drawn as no chart.)
+    // (A story with no figure at all would show the timeline, plain.)
     let first = figures.first().cloned().unwrap_or(Figure {
         chart: ChartKind::Timeline,
         from: None,
