@@ -138,7 +138,7 @@ pub fn FigureFrame(
             <ChartIslandView
                 story=island_story
                 figure=Signal::stored(props.figure.clone())
-                table=format!("{}{}", html::data_table(story, kind), html::quoted_sources(story, kind))
+                table=html::figure_numbers(story, kind)
             />
         },
     );
@@ -156,8 +156,8 @@ pub fn FigureFrame(
 /// The island's entry: its props, hydrated.
 #[allow(non_snake_case)]
 pub fn ChartIsland(props: FigureProps) -> impl IntoView {
-    // One figure island per page (seven on the whole story), alive as long
-    // as the page: its story is never freed.
+    // At most one figure island per page, alive as long as the page: its
+    // story is never freed.
     let story: &'static Story = Box::leak(Box::new(props.story));
     // The table is in the page already; hydration leaves it as written.
     view! { <ChartIslandView story figure=Signal::stored(props.figure)/> }
@@ -165,9 +165,9 @@ pub fn ChartIsland(props: FigureProps) -> impl IntoView {
 
 /// The live part of a figure: filters, canvas, label, readout, downloads.
 ///
-/// The chart is the one `figure` has when the view is made; the whole
-/// story's single figure makes a new view when the chart changes, and
-/// otherwise changes only the highlight and period, which redraws.
+/// Everything follows `figure`, its chart included: the whole story's one
+/// figure changes chart, highlight and period under the same view, and
+/// each change redraws the same canvas.
 #[component]
 pub(super) fn ChartIslandView(
     /// The story, cut down to this figure (see [`figure_story`]).
@@ -179,7 +179,7 @@ pub(super) fn ChartIslandView(
     /// build and left alone by hydration, so the wasm passes none; the
     /// whole story's figure has none either (its steps carry their tables).
     #[prop(optional, into)]
-    table: Option<String>,
+    table: String,
     /// Whether to offer the chart's group filters. The whole story's figure
     /// changes chart under the reader and offers none: rebuilding them
     /// for each chart would cost the wasm 1.8 KB brotli.
@@ -218,10 +218,9 @@ pub(super) fn ChartIslandView(
             items::slugs(story, kind).iter().map(String::as_str),
         );
         let step = figure.with(|f| step_view(story, f));
-        let (period, highlight) = (step.period, step.highlight);
         View {
-            period,
-            highlight,
+            period: step.period,
+            highlight: step.highlight,
             // A selection the filters hide is no selection.
             selected: selected.filter(|&i| {
                 visible(
@@ -523,7 +522,7 @@ pub(super) fn ChartIslandView(
         <details class="figure-more data-table">
             <summary>{ui.figure_more.as_str()}</summary>
             {downloads}
-            <div class="table-scroll" inner_html=table.unwrap_or_default()></div>
+            <div class="table-scroll" inner_html=table></div>
         </details>
     }
 }

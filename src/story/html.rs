@@ -238,6 +238,12 @@ pub fn glossary(story: &Story) -> String {
     out
 }
 
+/// A figure's numbers for its disclosure: the table, then the quotes its
+/// items rest on.
+pub fn figure_numbers(story: &Story, kind: ChartKind) -> String {
+    format!("{}{}", data_table(story, kind), quoted_sources(story, kind))
+}
+
 /// The quotes a figure's items rest on, each with its item, paragraph and
 /// source: for readers checking the chart against its sources. The chart
 /// itself names only the paragraph. Empty when no item quotes a source.

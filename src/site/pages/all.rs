@@ -112,8 +112,7 @@ fn StepFigure(story: &'static Story, kind: ChartKind) -> impl IntoView {
             </p>
             <details class="data-table">
                 <summary>{ui.data_table.as_str()}</summary>
-                <div class="table-scroll" inner_html=html::data_table(story, kind)></div>
-                <div inner_html=html::quoted_sources(story, kind)></div>
+                <div class="table-scroll" inner_html=html::figure_numbers(story, kind)></div>
             </details>
         </div>
     }
