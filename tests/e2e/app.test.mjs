@@ -123,6 +123,9 @@ test('arrow keys and links move between steps, and back returns', async () => {
   await page.waitForFunction((t) => document.querySelector('#step-title')?.textContent !== t, second);
   await page.goBack();
   await page.waitForFunction((t) => document.querySelector('#step-title')?.textContent === t, second);
+  // The text is back before the keys are: a page not kept in the back-forward
+  // cache loads again, and its keys listen once its islands are live.
+  await mounted(page);
   await page.keyboard.press('Home');
   await page.waitForURL(new RegExp(`${BASE}/round-one/$`));
   assert.equal(await page.textContent('#step-title'), first);
