@@ -216,7 +216,9 @@ for (const [name, short] of renames) {
 }
 for (const [name, short] of exportRenames) {
   // The glue reads each export as a property of the instance's exports.
-  const uses = code.split(name).length - 1;
+  // Whole names only: one export's name can begin another's (`…_invoke__h1`
+  // and `…_invoke__h1_19`).
+  const uses = code.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
   const property = new RegExp(`\\.${name}\\b`, 'g');
   const found = code.match(property)?.length ?? 0;
   if (found !== uses) fail(`export ${name} is used ${uses} times, ${found} as a property`);
