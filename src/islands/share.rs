@@ -77,11 +77,17 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
     // The system share sheet exists on some browsers only; the button is
     // always there, hidden as prerendered, and shown once the island knows
     // the browser has one.
+    // Set once the button is on the page: an island is set up a task before
+    // it is attached, and a change made in between never reached the
+    // prerendered button (hydration takes the page as matching).
     let (can_share, set_can_share) = signal(false);
+    let sheet = NodeRef::<leptos::html::Button>::new();
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
-        set_can_share
-            .set(js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false))
+        if sheet.get().is_some() {
+            set_can_share
+                .set(js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false));
+        }
     });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = set_can_share;
@@ -143,7 +149,7 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
     view! {
         <div class="share" role="group" aria-label=props.label.as_str()>
             <button type="button" data-share="link" on:click=copy(Copied::Link)>{props.copy_link.as_str()}</button>
-            <button type="button" data-share="sheet" hidden=move || !can_share.get() on:click=share>{props.share.as_str()}</button>
+            <button type="button" data-share="sheet" node_ref=sheet hidden=move || !can_share.get() on:click=share>{props.share.as_str()}</button>
             <button type="button" data-share="embed" on:click=copy(Copied::Embed)>{props.copy_embed.as_str()}</button>
             <p class="share-status" role="status">{message}</p>
         </div>

@@ -160,3 +160,20 @@ test('a step copies its link with the chart state, and its embed code', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the share sheet button shows where the browser has a share sheet, and only there', async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(env.url + '/round-two/allies-in-parliament/');
+  await mounted(page);
+  assert.equal(await page.isVisible('[data-share=sheet]'), await page.evaluate(() => 'share' in navigator));
+  await context.close();
+  const phone = await openPage(env.browser);
+  await phone.context.addInitScript(() => {
+    navigator.share = async () => {};
+  });
+  await phone.page.goto(env.url + '/round-two/allies-in-parliament/');
+  await mounted(phone.page);
+  await phone.page.locator('[data-share=sheet]').waitFor({ state: 'visible' });
+  assert.deepEqual([...problems, ...phone.problems], []);
+  await phone.context.close();
+});
