@@ -3,7 +3,7 @@
 
 use explainer::story::html::{
     data_table, escape, fragment_text, glossary, paragraphs, quoted_sources, source_list,
-    text_directive, url_host,
+    text_directive, url_host, RefLinks,
 };
 use explainer::story::markup::parse_paragraphs;
 use explainer::story::{story, ChartKind, Inline, Source, SourceRef, Story};
@@ -34,26 +34,52 @@ fn text_is_escaped_everywhere() {
             source: SourceRef::id("test-src"),
         },
     ]];
-    let out = paragraphs(&story, &body, "p\"x");
+    let out = paragraphs(&story, &body, "p\"x", &RefLinks::to_page("/a\"b/"));
     assert!(!out.contains("<script>") && !out.contains("<img"), "{out}");
     assert!(out.contains("&lt;script&gt;") && out.contains("&lt;img"));
     assert!(
-        out.contains(r#"popovertarget="pop-p&quot;x-0-1""#),
+        out.contains(r#"data-pop="pop-p&quot;x-0-1""#),
         "ids are escaped too: {out}"
     );
+    assert!(out.contains(r#"href="/a&quot;b/#src-test-src""#), "{out}");
 }
 
 #[test]
-fn a_citation_is_a_button_that_opens_its_source() {
+fn a_citation_is_a_link_to_its_source_that_opens_it_in_place() {
     let story = with_source(Some("https://example.org/a?b=c&d"), "A title");
     let body = parse_paragraphs("See [the report](src:test-src).").unwrap();
-    let out = paragraphs(&story, &body, "s");
-    assert!(out.contains(r#"<button type="button" class="cite" popovertarget="pop-s-0-1" data-source="test-src">the report</button>"#), "{out}");
+    let links = RefLinks {
+        sources: Some("/base/sources/".into()),
+        glossary: None,
+    };
+    let out = paragraphs(&story, &body, "s", &links);
+    assert!(out.contains(r#"<a class="cite" href="/base/sources/#src-test-src" data-pop="pop-s-0-1" aria-controls="pop-s-0-1" data-source="test-src">the report</a>"#), "{out}");
     assert!(out.contains(r#"<span popover="auto" id="pop-s-0-1" class="pop" role="note">"#));
     assert!(out.contains("<cite>A title</cite>") && out.contains("1 May 2020"));
     assert!(
         out.contains(r#"href="https://example.org/a?b=c&amp;d""#)
             && out.contains(">example.org</a>")
+    );
+    // With no page listing the sources, a button opens the popover.
+    let out = paragraphs(&story, &body, "s", &RefLinks::default());
+    assert!(out.contains(r#"<button type="button" class="cite" popovertarget="pop-s-0-1" data-source="test-src">the report</button>"#), "{out}");
+}
+
+#[test]
+fn a_term_is_a_link_to_its_glossary_entry() {
+    let story = story().unwrap();
+    let Some(term) = story.glossary.first() else {
+        panic!("the story has no glossary");
+    };
+    let body = parse_paragraphs(&format!("The [{}](term:{}) met.", term.short, term.id)).unwrap();
+    let links = RefLinks {
+        sources: None,
+        glossary: Some("/glossary/".into()),
+    };
+    let out = paragraphs(story, &body, "t", &links);
+    assert!(
+        out.contains(&format!(r#"<a class="term" href="/glossary/#term-{id}" data-pop="pop-t-0-1" aria-controls="pop-t-0-1" data-term="{id}"><abbr title=""#, id = term.id)),
+        "{out}"
     );
 }
 
@@ -63,7 +89,7 @@ fn a_pinpointed_citation_shows_its_quote_and_paragraph_and_links_to_the_words() 
     let body =
         parse_paragraphs(r#"As [it says](src:test-src#p14 "must also focus, & more"), yes."#)
             .unwrap();
-    let out = paragraphs(&story, &body, "s");
+    let out = paragraphs(&story, &body, "s", &RefLinks::default());
     assert!(
         out.contains(r#"<span class="pop-kind">Sources:</span> <q>must also focus, &amp; more</q> <span class="pin">(paragraph 14)</span> <cite>A title</cite>"#),
         "{out}"
@@ -109,7 +135,7 @@ fn a_figure_lists_the_quotes_its_items_rest_on() {
 fn only_web_links_are_written() {
     let story = with_source(Some("javascript:alert(1)"), "T");
     let body = parse_paragraphs("[x](src:test-src)").unwrap();
-    assert!(!paragraphs(&story, &body, "s").contains("javascript:"));
+    assert!(!paragraphs(&story, &body, "s", &RefLinks::default()).contains("javascript:"));
     assert!(!source_list(&story).contains("javascript:"));
 }
 
@@ -117,7 +143,10 @@ fn only_web_links_are_written() {
 fn unknown_references_fall_back_to_plain_words() {
     let story = story().unwrap();
     let body = parse_paragraphs("[words](src:missing) and [TLA](term:missing)").unwrap();
-    assert_eq!(paragraphs(story, &body, "s"), "<p>words and TLA</p>");
+    assert_eq!(
+        paragraphs(story, &body, "s", &RefLinks::default()),
+        "<p>words and TLA</p>"
+    );
 }
 
 #[test]
@@ -197,7 +226,7 @@ fn the_story_shows_the_article_s_own_words_beside_each_claim_put_to_it() {
         .flat_map(|c| &c.steps)
         .find(|s| s.slug == "benchmarks")
         .expect("the benchmarks step");
-    let out = paragraphs(story, &step.body, "b");
+    let out = paragraphs(story, &step.body, "b", &RefLinks::default());
     let cites = step
         .body
         .iter()

@@ -76,8 +76,8 @@ fn a_step_page_has_its_chapter_step_and_figure() {
     assert!(html.contains("<canvas"), "figure canvas missing");
     assert!(html.contains("<table"), "data table missing");
     assert!(
-        html.contains("popovertarget="),
-        "citations must open their sources"
+        html.contains(r#"<a class="cite" href="/sources/#src-"#),
+        "citations must link to their sources"
     );
 }
 

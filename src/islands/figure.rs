@@ -92,6 +92,8 @@ pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
             chart_touch: ui.chart_touch.clone(),
             chart_summary: ui.chart_summary.clone(),
             figure_more: ui.figure_more.clone(),
+            full_screen: ui.full_screen.clone(),
+            close_full_screen: ui.close_full_screen.clone(),
             col_date: ui.col_date.clone(),
             col_note: ui.col_note.clone(),
             col_source: ui.col_source.clone(),
@@ -313,6 +315,28 @@ pub(super) fn ChartIslandView(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (set_failed, frame);
 
+    // Full screen, where the browser has it: the button is in the page,
+    // hidden, and shown once the island is on the page and knows it will
+    // work (set earlier, between the island's set-up and its attaching,
+    // the change would never reach the prerendered button).
+    let (can_full, set_can_full) = signal(false);
+    let (full, set_full) = signal(false);
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        if let Some(frame) = frame.get() {
+            set_can_full.set(crate::dom::fullscreen::available());
+            crate::dom::fullscreen::watch(frame.into(), move |on| set_full.set(on));
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (set_can_full, set_full);
+    let toggle_full = move |_: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(frame) = frame.get_untracked() {
+            crate::dom::fullscreen::toggle(&frame);
+        }
+    };
+
     let download = move |format: &'static str| {
         move |_: leptos::ev::MouseEvent| {
             #[cfg(target_arch = "wasm32")]
@@ -508,6 +532,9 @@ pub(super) fn ChartIslandView(
             <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
             {tooltip}
         </div>
+        <button type="button" class="full-screen" hidden=move || !can_full.get() aria-pressed=move || full.get().to_string() on:click=toggle_full>
+            {move || if full.get() { ui.close_full_screen.as_str() } else { ui.full_screen.as_str() }}
+        </button>
         <p class="readout" aria-live="polite">
             {move || view.with(|v| v.selected).and_then(|i| readout(story, kind(), i))}
         </p>

@@ -101,6 +101,7 @@ pub fn hydrate() {
     use leptos::wasm_bindgen::JsCast;
 
     install_panic_hook();
+    crate::dom::refs::open_in_place();
     leptos::mount::hydrate_islands();
     let query = crate::state::url::provide();
     let owner = leptos::reactive::owner::Owner::current();

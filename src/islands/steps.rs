@@ -102,13 +102,14 @@ mod browser {
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             // Keys already handled (the chart's own arrows), with a
             // modifier (the browser's), typed into a field, or meant for an
-            // open popover are not ours.
+            // open popover or a figure full screen are not ours.
             if ev.default_prevented()
                 || ev.alt_key()
                 || ev.ctrl_key()
                 || ev.meta_key()
                 || ev.shift_key()
                 || popover_open()
+                || document().fullscreen_element().is_some()
             {
                 return;
             }

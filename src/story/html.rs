@@ -134,10 +134,56 @@ fn cited_sentence(story: &Story, cite: &SourceRef) -> Option<String> {
     ))
 }
 
-/// Paragraphs of running text. Each citation is a button that opens a
-/// popover with its source; each term opens its definition. `id_prefix`
-/// keeps popover ids unique on the page.
-pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> String {
+/// Where citations and terms link: each source's entry in the list of
+/// sources (`#src-<id>`), each term's in the glossary (`#term-<id>`), on the
+/// pages that hold those lists, base path included.
+///
+/// A citation is a link, not a button: Chromium lays a button out as one
+/// box, so a long citation left a block of its own in the sentence and
+/// pushed its full stop to the next line. Where scripts run, the link opens
+/// its popover in place (`dom::refs`); without them, it still goes to the
+/// source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RefLinks {
+    /// The page that lists every source; `None` if none does.
+    pub sources: Option<String>,
+    /// The page that holds the glossary; `None` if none does.
+    pub glossary: Option<String>,
+}
+
+impl RefLinks {
+    /// One page that holds both lists (the whole story).
+    pub fn to_page(href: &str) -> Self {
+        Self {
+            sources: Some(href.to_owned()),
+            glossary: Some(href.to_owned()),
+        }
+    }
+}
+
+/// An inline piece that opens a popover: a link to `href` where there is
+/// one, else (no page lists what it points to) a button.
+fn opener(class: &str, href: Option<String>, pop: &str, data: &str, inner: &str) -> String {
+    match href {
+        Some(href) => format!(
+            r#"<a class="{class}" href="{href}" data-pop="{pop}" aria-controls="{pop}" {data}>{inner}</a>"#,
+            href = escape(&href),
+        ),
+        None => format!(
+            r#"<button type="button" class="{class}" popovertarget="{pop}" {data}>{inner}</button>"#
+        ),
+    }
+}
+
+/// Paragraphs of running text. Each citation opens a popover with its
+/// source, each term one with its definition (see [`RefLinks`]).
+/// `id_prefix` keeps popover ids unique on the page.
+pub fn paragraphs(
+    story: &Story,
+    paragraphs: &[Paragraph],
+    id_prefix: &str,
+    links: &RefLinks,
+) -> String {
     let mut out = String::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         out.push_str("<p>");
@@ -146,25 +192,42 @@ pub fn paragraphs(story: &Story, paragraphs: &[Paragraph], id_prefix: &str) -> S
             match inline {
                 Inline::Text(text) => out.push_str(&escape(text)),
                 Inline::Cite { text, source } => match cited_sentence(story, source) {
-                    Some(sentence) => out.push_str(&format!(
-                        r#"<button type="button" class="cite" popovertarget="{pop}" data-source="{src}">{text}</button><span popover="auto" id="{pop}" class="pop" role="note"><span class="pop-kind">{kind}</span> {sentence}</span>"#,
-                        src = escape(&source.id),
-                        text = escape(text),
-                        kind = escape(&story.ui.figure_source),
-                    )),
+                    Some(sentence) => {
+                        let href = links
+                            .sources
+                            .as_ref()
+                            .map(|page| format!("{page}#src-{}", source.id));
+                        let data = format!(r#"data-source="{}""#, escape(&source.id));
+                        out.push_str(&opener("cite", href, &pop, &data, &escape(text)));
+                        out.push_str(&format!(
+                            r#"<span popover="auto" id="{pop}" class="pop" role="note"><span class="pop-kind">{kind}</span> {sentence}</span>"#,
+                            kind = escape(&story.ui.figure_source),
+                        ));
+                    }
                     None => out.push_str(&escape(text)),
                 },
                 Inline::Term { text, term } => match story.term(term) {
-                    Some(entry) => out.push_str(&format!(
-                        r#"<button type="button" class="term" popovertarget="{pop}" data-term="{id}"><abbr title="{long}">{text}</abbr></button><span popover="auto" id="{pop}" class="pop" role="note"><strong>{short}</strong>{colon}{long}{end} {definition}</span>"#,
-                        id = escape(term),
-                        long = escape(&entry.long),
-                        text = escape(text),
-                        short = escape(&entry.short),
-                        colon = escape(&story.ui.term_separator),
-                        end = escape(&story.ui.sentence_end),
-                        definition = escape(&entry.definition),
-                    )),
+                    Some(entry) => {
+                        let href = links
+                            .glossary
+                            .as_ref()
+                            .map(|page| format!("{page}#term-{term}"));
+                        let data = format!(r#"data-term="{}""#, escape(term));
+                        let inner = format!(
+                            r#"<abbr title="{}">{}</abbr>"#,
+                            escape(&entry.long),
+                            escape(text)
+                        );
+                        out.push_str(&opener("term", href, &pop, &data, &inner));
+                        out.push_str(&format!(
+                            r#"<span popover="auto" id="{pop}" class="pop" role="note"><strong>{short}</strong>{colon}{long}{end} {definition}</span>"#,
+                            long = escape(&entry.long),
+                            short = escape(&entry.short),
+                            colon = escape(&story.ui.term_separator),
+                            end = escape(&story.ui.sentence_end),
+                            definition = escape(&entry.definition),
+                        ));
+                    }
                     None => out.push_str(&escape(text)),
                 },
             }

@@ -413,6 +413,10 @@ pub struct Ui {
     pub chart_touch: String,
     /// The disclosure under a figure with its table and downloads.
     pub figure_more: String,
+    /// The button that opens a figure full screen.
+    pub full_screen: String,
+    /// The same button while the figure is full screen.
+    pub close_full_screen: String,
     /// Readout of a selected point of the troop chart: `{date}`, `{value}`,
     /// `{series}`.
     pub readout: String,

@@ -400,6 +400,8 @@ wire_struct!(Ui {
     chart_keys,
     chart_touch,
     figure_more,
+    full_screen,
+    close_full_screen,
     readout,
     filter_hint,
     whole_story,

@@ -174,3 +174,34 @@ test('a pointer on a chart selects what is under it', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a figure opens full screen, draws to fit it, and closes with its button or back', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  // A page before it, so a back that is not caught would leave the step.
+  await page.goto(`${env.url}/round-one/`);
+  await page.goto(env.url + FIGURES.troops);
+  await mounted(page);
+  await drawn(page);
+  const button = page.locator('.full-screen');
+  await button.waitFor({ state: 'visible' });
+  const before = await page.$eval('.chart-canvas', (c) => ({ w: c.clientWidth, draws: Number(c.dataset.draws) }));
+  await button.click();
+  await page.waitForFunction(() => document.fullscreenElement?.classList.contains('figure'));
+  await page.waitForFunction((n) => Number(document.querySelector('.chart-canvas').dataset.draws) > n, before.draws);
+  const inFull = await page.$eval('.chart-canvas', (c) => c.clientWidth);
+  assert.ok(inFull > before.w, `the chart did not grow: ${before.w} -> ${inFull}`);
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  // Its own button closes it, and takes back the history entry it added.
+  await button.click();
+  await page.waitForFunction(() => !document.fullscreenElement);
+  await page.waitForFunction(() => history.state !== 'explainer-full-screen');
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  // Back closes it and stays on the step.
+  await button.click();
+  await page.waitForFunction(() => document.fullscreenElement);
+  await page.goBack();
+  await page.waitForFunction(() => !document.fullscreenElement);
+  assert.equal(new URL(page.url()).pathname, new URL(env.url + FIGURES.troops).pathname);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -145,25 +145,73 @@ test('a touch reader swipes between steps', async () => {
 });
 
 test('a citation opens its source and a term its definition, by click and by keyboard', async () => {
-  const { page, context } = await openPage(env.browser);
+  const { page, context, problems } = await openPage(env.browser);
   await page.goto(`${env.url}/round-one/no-permanent-bases/`);
   await mounted(page);
+  const here = page.url();
   const cite = page.locator('.step-text .cite').first();
+  // A link to the source's entry, which the wasm opens in place instead.
+  assert.match(await cite.getAttribute('href'), /\/sources\/#src-[a-z0-9-]+$/);
   await cite.click();
   const pop = page.locator('.pop:popover-open');
   await pop.waitFor();
   assert.match(await pop.textContent(), /\w+/);
+  assert.equal(page.url(), here, 'the citation left the page');
+  await page.waitForFunction(() => document.querySelector('.step-text .cite').getAttribute('aria-expanded') === 'true');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.pop:popover-open'));
+  assert.equal(await cite.getAttribute('aria-expanded'), 'false');
   await cite.focus();
   await page.keyboard.press('Enter');
   await pop.waitFor();
   await page.keyboard.press('Escape');
+  assert.equal(page.url(), here);
 
   await page.goto(`${env.url}/round-one/the-raid/`);
   await mounted(page);
   await page.locator('.step-text .term').first().click();
   assert.match(await page.locator('.pop:popover-open').textContent(), /Counter Terrorism Service|Kataib Hezbollah/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without scripts a citation goes to its entry in the list of sources, and a term to the glossary', async () => {
+  const { page, context } = await openPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(`${env.url}/round-one/no-permanent-bases/`);
+  const cite = page.locator('.step-text .cite').first();
+  const source = await cite.getAttribute('data-source');
+  await cite.click();
+  await page.waitForURL((u) => u.hash === `#src-${source}`);
+  assert.ok(await page.isVisible(`#src-${source}`), 'the source is not listed where the citation points');
+  await page.goto(`${env.url}/round-one/the-raid/`);
+  const term = page.locator('.step-text .term').first();
+  const id = await term.getAttribute('data-term');
+  await term.click();
+  await page.waitForURL((u) => u.hash === `#term-${id}`);
+  assert.ok(await page.isVisible(`#term-${id}`));
+  await context.close();
+});
+
+test('a long citation wraps with its sentence like any words', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${env.url}/round-two/benchmarks/`);
+  await mounted(page);
+  const lines = await page.$$eval('.step-text .cite', (cs) => {
+    const long = cs.find((c) => c.textContent.includes('400 British'));
+    if (!long) return null;
+    // The first character after the citation (its popover is not laid out).
+    let after = long.nextSibling;
+    while (after && after.nodeType !== Node.TEXT_NODE) after = after.nextSibling;
+    const range = document.createRange();
+    range.setStart(after, 0);
+    range.setEnd(after, 1);
+    const boxes = [...long.getClientRects()];
+    return { boxes: boxes.length, last: boxes.at(-1).top, next: range.getBoundingClientRect().top, char: after.textContent[0] };
+  });
+  assert.ok(lines, 'the long citation is missing');
+  assert.ok(lines.boxes > 1, `the citation is one box: ${JSON.stringify(lines)}`);
+  // The punctuation after it stays on its last line.
+  assert.ok(Math.abs(lines.next - lines.last) < 4, `"${lines.char}" dropped below the citation: ${JSON.stringify(lines)}`);
   await context.close();
 });
 

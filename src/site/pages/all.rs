@@ -10,6 +10,8 @@ use super::chapter::AppendixView;
 use crate::charts::items;
 use crate::islands::figure::figure_story;
 use crate::islands::scrolly::{ScrollyProps, StoryFigureView};
+use crate::site::use_base;
+use crate::state::Route;
 use crate::story::{html, ChartKind, Figure, Story};
 
 /// Every chapter and step, one after another, beside the story's figure.
@@ -19,6 +21,8 @@ pub fn AllPage(
     story: &'static Story,
 ) -> impl IntoView {
     let ui = &story.ui;
+    // The whole story lists every source and term itself.
+    let links = html::RefLinks::to_page(&Route::All.href(story, &use_base()));
     // Each step's figure, in order; a step without one keeps the figure
     // before it (or the first, before any).
     let figures: Vec<Figure> = story
@@ -54,7 +58,7 @@ pub fn AllPage(
                     view! {
                         <section class="all-step" id=format!("{}-{}", c.slug, s.slug) data-figure=shows>
                             <h3>{s.title.as_str()}</h3>
-                            <div inner_html=html::paragraphs(story, &s.body, &format!("all-{}-{i}", c.slug))></div>
+                            <div inner_html=html::paragraphs(story, &s.body, &format!("all-{}-{i}", c.slug), &links)></div>
                             {own.map(|kind| view! { <StepFigure story kind/> })}
                         </section>
                     }
@@ -88,7 +92,7 @@ pub fn AllPage(
                 <h1 id="page-title" tabindex="-1">{ui.whole_story.as_str()}</h1>
                 <p class="dek">{ui.whole_story_intro.as_str()}</p>
             </header>
-            <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary")></div>
+            <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary", &links)></div>
             <div class="scrolly">
                 <div class="scrolly-figure figure">{figure}</div>
                 <div class="scrolly-text">{chapters}</div>

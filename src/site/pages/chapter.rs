@@ -71,7 +71,7 @@ pub fn ChapterView(
             <div class="stage" class:has-figure=s.figure.is_some()>
                 <section class="step-text" hidden=chart_only>
                     <h2 class="step-title" id="step-title" tabindex="-1">{s.title.as_str()}</h2>
-                    <div class="step-body" inner_html=html::paragraphs(story, &s.body, &format!("{}-{step}", c.slug))></div>
+                    <div class="step-body" inner_html=html::paragraphs(story, &s.body, &format!("{}-{step}", c.slug), &super::ref_links(story, &base))></div>
                 </section>
                 {figure}
             </div>

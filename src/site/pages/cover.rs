@@ -13,18 +13,25 @@ pub fn Cover(
     /// The story.
     story: &'static Story,
 ) -> impl IntoView {
+    let base = use_base();
     let start = Route::Step {
         chapter: 0,
         step: 0,
     }
-    .href(story, &use_base());
+    .href(story, &base);
+    let summary = html::paragraphs(
+        story,
+        &story.meta.summary,
+        "summary",
+        &super::ref_links(story, &base),
+    );
     view! {
         <article class="cover">
             <header class="cover-head">
                 <h1 id="page-title" tabindex="-1">{story.meta.title.as_str()}</h1>
                 <p class="dek">{story.meta.subtitle.as_str()}</p>
             </header>
-            <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "summary")></div>
+            <div class="summary" inner_html=summary></div>
             <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" "{story.ui.next_icon.as_str()}</a></p>
             <h2 class="toc-heading">{story.ui.contents.as_str()}</h2>
             <Toc story current=Signal::stored(None)/>

@@ -8,7 +8,24 @@ pub mod not_found;
 use leptos::prelude::*;
 
 use crate::state::Route;
-use crate::story::Story;
+use crate::story::html::RefLinks;
+use crate::story::{Appendix, Story};
+
+/// Where a page's citations and terms link: the first step of the chapter
+/// that lists every source, and of the one that holds the glossary.
+pub fn ref_links(story: &Story, base: &str) -> RefLinks {
+    let listing = |appendix: Appendix| {
+        let chapter = story
+            .chapters
+            .iter()
+            .position(|c| c.appendix == Some(appendix))?;
+        Some(Route::Step { chapter, step: 0 }.href(story, base))
+    };
+    RefLinks {
+        sources: listing(Appendix::Sources),
+        glossary: listing(Appendix::Glossary),
+    }
+}
 
 /// The page for a route.
 #[component]

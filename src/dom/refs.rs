@@ -1,0 +1,71 @@
+//! Citations and terms open in place. Each is a link to its entry in the
+//! list of sources or the glossary (`story::html::RefLinks`), so it wraps
+//! like the words around it and works without scripts; where the wasm runs,
+//! a click (or Enter) on one opens its popover instead, as a button's
+//! `popovertarget` would, and the link says whether it is open.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Calls the element's popover method `name` ("showPopover"); false where
+/// the browser has no popovers, so the link is followed instead.
+fn call(el: &web_sys::Element, name: &str) -> bool {
+    js_sys::Reflect::get(el, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call0(el).is_ok())
+}
+
+/// Listens, once for the whole page, for clicks on citations and terms, and
+/// for their popovers opening and closing.
+pub fn open_in_place() {
+    let doc = document();
+    let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        // A modified click (a new tab, a new window) goes to the list, as
+        // on any link.
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[data-pop]").ok().flatten());
+        let pop = link
+            .and_then(|l| l.get_attribute("data-pop"))
+            .and_then(|id| document().get_element_by_id(&id));
+        if let Some(pop) = pop {
+            if call(&pop, "showPopover") {
+                ev.prevent_default();
+            }
+        }
+    });
+    // `toggle` does not bubble: heard on its way down instead.
+    let toggle = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let Some(pop) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let open = pop.matches(":popover-open").unwrap_or(false);
+        let selector = format!(r#"a[data-pop="{}"]"#, pop.id());
+        if let Ok(Some(link)) = document().query_selector(&selector) {
+            let _ = link.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback_and_bool(
+        "toggle",
+        toggle.as_ref().unchecked_ref(),
+        true,
+    );
+    // Both listen as long as the page is open.
+    click.forget();
+    toggle.forget();
+}
