@@ -20,15 +20,20 @@ fn call(el: &web_sys::Element, name: &str) -> bool {
 /// for their popovers opening and closing.
 pub fn open_in_place() {
     let doc = document();
-    let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+    // Every listener here and in `dom::fullscreen` has this one shape: each
+    // other shape would add its own glue to the wasm and its script.
+    let click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
         // A modified click (a new tab, a new window) goes to the list, as
         // on any link.
+        let Some(mouse) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
         if ev.default_prevented()
-            || ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
+            || mouse.button() != 0
+            || mouse.ctrl_key()
+            || mouse.meta_key()
+            || mouse.shift_key()
+            || mouse.alt_key()
         {
             return;
         }

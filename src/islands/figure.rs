@@ -315,28 +315,6 @@ pub(super) fn ChartIslandView(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (set_failed, frame);
 
-    // Full screen, where the browser has it: the button is in the page,
-    // hidden, and shown once the island is on the page and knows it will
-    // work (set earlier, between the island's set-up and its attaching,
-    // the change would never reach the prerendered button).
-    let (can_full, set_can_full) = signal(false);
-    let (full, set_full) = signal(false);
-    #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
-        if let Some(frame) = frame.get() {
-            set_can_full.set(crate::dom::fullscreen::available());
-            crate::dom::fullscreen::watch(frame.into(), move |on| set_full.set(on));
-        }
-    });
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (set_can_full, set_full);
-    let toggle_full = move |_: leptos::ev::MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(frame) = frame.get_untracked() {
-            crate::dom::fullscreen::toggle(&frame);
-        }
-    };
-
     let download = move |format: &'static str| {
         move |_: leptos::ev::MouseEvent| {
             #[cfg(target_arch = "wasm32")]
@@ -532,8 +510,11 @@ pub(super) fn ChartIslandView(
             <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
             {tooltip}
         </div>
-        <button type="button" class="full-screen" hidden=move || !can_full.get() aria-pressed=move || full.get().to_string() on:click=toggle_full>
-            {move || if full.get() { ui.close_full_screen.as_str() } else { ui.full_screen.as_str() }}
+        // Shown, and worked, by page-level glue (`dom::fullscreen`); the
+        // stylesheet shows the label for its state.
+        <button type="button" class="full-screen" hidden aria-pressed="false">
+            <span class="when-off">{ui.full_screen.as_str()}</span>
+            <span class="when-on">{ui.close_full_screen.as_str()}</span>
         </button>
         <p class="readout" aria-live="polite">
             {move || view.with(|v| v.selected).and_then(|i| readout(story, kind(), i))}

@@ -102,6 +102,7 @@ pub fn hydrate() {
 
     install_panic_hook();
     crate::dom::refs::open_in_place();
+    crate::dom::fullscreen::enable();
     leptos::mount::hydrate_islands();
     let query = crate::state::url::provide();
     let owner = leptos::reactive::owner::Owner::current();

@@ -166,7 +166,7 @@ impl RefLinks {
 fn opener(class: &str, href: Option<String>, pop: &str, data: &str, inner: &str) -> String {
     match href {
         Some(href) => format!(
-            r#"<a class="{class}" href="{href}" data-pop="{pop}" aria-controls="{pop}" {data}>{inner}</a>"#,
+            r#"<a class="{class}" href="{href}" data-pop="{pop}" {data}>{inner}</a>"#,
             href = escape(&href),
         ),
         None => format!(

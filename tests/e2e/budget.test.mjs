@@ -22,11 +22,15 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, firstViewFiles,
  * ms less blocking on a phone), and 94 until a figure could change its
  * chart under the reader (the whole story's one figure) and folded its
  * table and downloads into one disclosure with a hint per input: 2.1 KB
- * more wasm on a step (95.0 KB for the heaviest page). Our goal is 65 KB
+ * more wasm on a step (95.0 KB for the heaviest page), and 96 until
+ * citations became links that open in place and figures could go full
+ * screen (1.5 KB more wasm on every page; 0.35 KB more for showing the
+ * share-sheet button after hydration, which it had stopped doing): 98.2 KB
+ * for the heaviest page. Our goal is 65 KB
  * (see README, "Where we stand"). Lower it as the wasm shrinks; never
  * raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 96;
+const FIRST_VIEW_BUDGET_KB = 99;
 
 /** The one page exempt from the budget: the whole story on one page, whose
  * HTML is the whole text by design. Its first view is reported. */
