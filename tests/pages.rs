@@ -179,3 +179,40 @@ fn descriptions_are_the_pages_own_words_cut_at_a_word() {
         "{short}"
     );
 }
+
+#[test]
+fn the_whole_story_shows_its_first_figure_drawn_until_its_wasm_runs() {
+    let html = render("/all/", "");
+    let canvas = html
+        .split("<canvas")
+        .nth(1)
+        .and_then(|c| c.split('>').next())
+        .unwrap_or_default();
+    // Light and dark, each an SVG in the page.
+    for property in [
+        "--still:url('data:image/svg+xml,",
+        ";--still-dark:url('data:image/svg+xml,",
+    ] {
+        assert!(
+            canvas.contains(property),
+            "{property} not on the canvas: {}",
+            &canvas[..canvas.len().min(200)]
+        );
+    }
+    assert!(canvas.contains("%3Csvg ") && canvas.matches("%3C/svg%3E").count() == 2);
+    // The drawing is the first figure's, as the chart draws it.
+    let story = explainer::story::story().unwrap();
+    let first = story
+        .chapters
+        .iter()
+        .flat_map(|c| &c.steps)
+        .find_map(|s| s.figure.as_ref())
+        .unwrap();
+    let still = explainer::site::still::svg(story, first, false).unwrap();
+    assert!(still.contains("<text"), "no label drawn");
+    let url = explainer::site::still::css_url(&still).replace('"', "&quot;");
+    assert!(
+        canvas.contains(&url),
+        "the picture is not the first figure's"
+    );
+}

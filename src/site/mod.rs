@@ -8,6 +8,7 @@ pub mod app;
 pub mod pager;
 pub mod pages;
 pub mod preview;
+pub mod still;
 pub mod toc;
 
 use leptos::prelude::*;

@@ -85,6 +85,8 @@ export async function openPage(browser, options = {}) {
 /** Waits until the page's islands are live (the wasm marks <html> when they
  * are); a page without islands loads no wasm and is ready as it is. */
 export async function mounted(page) {
+  // The whole story loads its wasm at the reader's first move: make one.
+  if (await page.evaluate(() => Boolean(document.querySelector('.scrolly-figure')))) await page.mouse.move(4, 4);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated') || (document.readyState !== 'loading' && !document.querySelector('leptos-island')), null, { timeout: 15000 });
 }
 
@@ -157,7 +159,10 @@ export function firstViewFiles(p) {
     if (!src) continue;
     files.push(inDist(src));
     const init = fs.readFileSync(path.join(DIST, inDist(src)), 'utf8');
-    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init;
+    // A page with its own wasm names it in `own` (the full one, `full`, is
+    // fetched at idle, for the next page); the whole story names in `later`
+    // what it loads at the reader's first move.
+    const named = init.match(/const own = \[([^\]]*)\]/)?.[1] ?? init.replace(/const later = \[[^\]]*\]/, '');
     for (const [, name] of named.matchAll(/'([^' ]+\.(?:js|wasm))'/g)) files.push(inDist(name));
   }
   return files;

@@ -61,6 +61,34 @@ test('the story figure follows the step being read, beside the text or pinned ab
   }
 });
 
+test('the whole story opens as text and a picture of its figure; the wasm comes with the first move, or at once for a deep link', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on('request', (r) => {
+    if (/\.wasm$/.test(r.url())) fetched.push((r.headers()['sec-purpose'] || '').includes('prefetch') ? 'prefetch' : 'load');
+  });
+  await page.goto(`${env.url}/all/`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(800);
+  const still = () => page.$eval('.scrolly-frame .chart-canvas', (c) => getComputedStyle(c).backgroundImage);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-hydrated')), false, 'not hydrated before a move');
+  assert.ok(!fetched.includes('load'), `the wasm was loaded before any move (${fetched})`);
+  assert.match(await still(), /^url\("data:image\/svg\+xml,/, 'the first figure shows as a picture');
+  await page.mouse.move(200, 300);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'), null, { timeout: 15000 });
+  await page.waitForFunction(() => Number(document.querySelector('.chart-canvas').dataset.draws) > 0);
+  assert.equal(await still(), 'none', 'the drawing replaces the picture');
+  assert.ok(fetched.includes('load') || fetched.includes('prefetch'), 'the wasm came');
+  // A deep link shows its step's figure without waiting for a move.
+  // (A new page, opened from nowhere: no referrer, no move.)
+  const all = await sections(page);
+  const deep = await context.newPage();
+  await deep.goto(`${env.url}/all/#${all[12].id}`);
+  await deep.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, all[12].figure, { timeout: 15000 });
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
 test('a jump to a step shows its figure at once and draws nothing in between', async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(`${env.url}/all/`);

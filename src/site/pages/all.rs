@@ -85,7 +85,22 @@ pub fn AllPage(
         crate::islands::STORY_FIGURE,
         &props,
         view! { <StoryFigureView story=island_story figures=props.figures.clone()/> },
-    );
+    )
+    .to_html();
+    // Until the wasm runs (at the reader's first move), the canvas shows
+    // the first figure as drawn at build time.
+    let still = props
+        .figures
+        .first()
+        .map(|f| crate::site::still::style(story, f));
+    let figure = match still {
+        Some(Ok(style)) => crate::site::still::on_first_canvas(&figure, &style),
+        Some(Err(e)) => {
+            leptos::logging::error!("the whole story's first figure: {e}");
+            figure
+        }
+        None => figure,
+    };
     view! {
         <article class="all">
             <header>
@@ -94,7 +109,7 @@ pub fn AllPage(
             </header>
             <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary", &links)></div>
             <div class="scrolly">
-                <div class="scrolly-figure figure">{figure}</div>
+                <div class="scrolly-figure figure" inner_html=figure></div>
                 <div class="scrolly-text">{chapters}</div>
             </div>
         </article>
