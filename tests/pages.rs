@@ -210,7 +210,7 @@ fn the_whole_story_shows_its_first_figure_drawn_until_its_wasm_runs() {
         .unwrap();
     let still = explainer::site::still::svg(story, first, false).unwrap();
     assert!(still.contains("<text"), "no label drawn");
-    let url = explainer::site::still::css_url(&still).replace('"', "&quot;");
+    let url = explainer::site::still::css_url(&still);
     assert!(
         canvas.contains(&url),
         "the picture is not the first figure's"

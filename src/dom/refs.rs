@@ -16,8 +16,9 @@ fn call(el: &web_sys::Element, name: &str) -> bool {
         .is_some_and(|f| f.call0(el).is_ok())
 }
 
-/// Listens, once for the whole page, for clicks on citations and terms, and
-/// for their popovers opening and closing.
+/// Listens, once for the whole page, for clicks on citations and terms (and
+/// on the whole story's links to its steps, see `dom::copy`), and for their
+/// popovers opening and closing.
 pub fn open_in_place() {
     let doc = document();
     // Every listener here and in `dom::fullscreen` has this one shape: each
@@ -37,10 +38,19 @@ pub fn open_in_place() {
         {
             return;
         }
-        let link = ev
+        let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[data-pop]").ok().flatten());
+        else {
+            return;
+        };
+        // The whole story's link to a step copies it (only the wasm with
+        // every chart loads there: the others leave this out).
+        #[cfg(feature = "all-charts")]
+        if crate::dom::copy::step_link(&ev, &target) {
+            return;
+        }
+        let link = target.closest("a[data-pop]").ok().flatten();
         let pop = link
             .and_then(|l| l.get_attribute("data-pop"))
             .and_then(|id| document().get_element_by_id(&id));

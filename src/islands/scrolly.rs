@@ -148,7 +148,7 @@ fn follow_steps(
                     set_changes.update(|n| *n += 1);
                 }
                 if !opened.get() {
-                    follow_fragment(&section.id());
+                    crate::state::url::replace_fragment(&section.id());
                 }
             },
             move || settled.set(false),
@@ -157,26 +157,4 @@ fn follow_steps(
     };
     set_timeout(watch, std::time::Duration::ZERO);
     on_cleanup(move || drop(crossing.try_update_value(Option::take)));
-}
-
-/// Puts `#id` in the address without a new history entry (and without
-/// scrolling), keeping the path and the chart state in the query.
-#[cfg(target_arch = "wasm32")]
-fn follow_fragment(id: &str) {
-    let location = window().location();
-    let hash = format!("#{id}");
-    if id.is_empty() || location.hash().ok().as_deref() == Some(hash.as_str()) {
-        return;
-    }
-    let href = format!(
-        "{}{}{hash}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window().history() {
-        let state = history
-            .state()
-            .unwrap_or(leptos::wasm_bindgen::JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&href));
-    }
 }

@@ -107,23 +107,9 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
                     }
                     _ => window().location().href().unwrap_or_default(),
                 };
-                // A callback on the promise, not a Rust future: awaiting it
-                // brought an async executor into the wasm (2.9 KB brotli).
-                // writeText fulfils with undefined and rejects with an
-                // error, so one callback serves both, and it frees itself
-                // when it has run.
-                let settle = leptos::wasm_bindgen::closure::Closure::once_into_js(
-                    move |result: leptos::wasm_bindgen::JsValue| {
-                        let ok = result.is_undefined();
-                        set_status.set(Some(if ok { what } else { Copied::Failed }));
-                    },
-                );
-                let promise = window().navigator().clipboard().write_text(&text);
-                if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into())
-                    .and_then(leptos::wasm_bindgen::JsCast::dyn_into::<js_sys::Function>)
-                {
-                    let _ = then.call2(&promise, &settle, &settle);
-                }
+                crate::dom::copy::write(&text, move |ok| {
+                    set_status.set(Some(if ok { what } else { Copied::Failed }));
+                });
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (what, set_status);

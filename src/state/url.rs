@@ -132,3 +132,25 @@ pub fn replace(query: RwSignal<Query>, href: &str) {
         load(query);
     }
 }
+
+/// Puts `#id` in the address without a new history entry (and without
+/// scrolling), keeping the path and the chart state in the query.
+#[cfg(target_arch = "wasm32")]
+pub fn replace_fragment(id: &str) {
+    let location = window().location();
+    let hash = format!("#{id}");
+    if id.is_empty() || location.hash().ok().as_deref() == Some(hash.as_str()) {
+        return;
+    }
+    let href = format!(
+        "{}{}{hash}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let state = history
+            .state()
+            .unwrap_or(leptos::wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&href));
+    }
+}

@@ -455,6 +455,8 @@ pub struct Ui {
     pub copy_link: String,
     /// Said once the address is copied.
     pub link_copied: String,
+    /// The whole story: the link to a step, which copies its address.
+    pub step_link: String,
     /// Opens the system share sheet.
     pub share: String,
     /// Copies the two lines that embed this step in another page.

@@ -420,6 +420,7 @@ wire_struct!(Ui {
     share_label,
     copy_link,
     link_copied,
+    step_link,
     share,
     copy_embed,
     embed_copied,

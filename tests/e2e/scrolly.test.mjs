@@ -140,6 +140,30 @@ test('the fragment follows the step in view without adding history', async () =>
   await context.close();
 });
 
+test("each step's link points into the scrolling story and copies it", async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.url}/all/`);
+  // Before the wasm runs, each is a plain link to its step.
+  const links = await page.$$eval('.all-step', (els) => els.map((e) => [e.id, e.querySelector('.step-link a')?.getAttribute('href')]));
+  assert.ok(links.length > 20);
+  for (const [id, href] of links) assert.equal(href, `#${id}`, `${id}: its link`);
+  await mounted(page);
+  const all = await sections(page);
+  const step = all[10];
+  await page.$eval(`#${step.id}`, (e) => e.scrollIntoView());
+  await page.waitForTimeout(300);
+  const length = await page.evaluate(() => history.length);
+  await page.click(`#${step.id} .step-link a`);
+  await page.waitForFunction(() => document.querySelector('.copy-status').textContent !== '');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${env.url}/all/#${step.id}`);
+  assert.equal(await page.$eval('.copy-status', (e) => e.textContent), 'Link copied.');
+  assert.equal(new URL(page.url()).hash, `#${step.id}`, 'the address bar holds it too');
+  assert.equal(await page.evaluate(() => history.length), length, 'no history entry');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
 test('a change of figure fades in 300 ms or less, and not at all under reduced motion', async () => {
   for (const reducedMotion of ['no-preference', 'reduce']) {
     const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });

@@ -55,10 +55,14 @@ pub fn AllPage(
                         f.chart
                     });
                     let shows = next_figure.saturating_sub(1);
+                    let id = format!("{}-{}", c.slug, s.slug);
                     view! {
-                        <section class="all-step" id=format!("{}-{}", c.slug, s.slug) data-figure=shows>
+                        <section class="all-step" id=id.clone() data-figure=shows>
                             <h3>{s.title.as_str()}</h3>
                             <div inner_html=html::paragraphs(story, &s.body, &format!("all-{}-{i}", c.slug), &links)></div>
+                            // A link into the scrolling story; where the
+                            // wasm runs, a click copies it (`dom::copy`).
+                            <p class="step-link"><a href=format!("#{id}") data-copy="">{ui.step_link.as_str()}</a></p>
                             {own.map(|kind| view! { <StepFigure story kind/> })}
                         </section>
                     }
@@ -108,6 +112,7 @@ pub fn AllPage(
                 <p class="dek">{ui.whole_story_intro.as_str()}</p>
             </header>
             <div class="summary" inner_html=html::paragraphs(story, &story.meta.summary, "all-summary", &links)></div>
+            <p class="copy-status" role="status" data-copied=ui.link_copied.as_str() data-failed=ui.copy_failed.as_str()></p>
             <div class="scrolly">
                 <div class="scrolly-figure figure" inner_html=figure></div>
                 <div class="scrolly-text">{chapters}</div>
