@@ -537,7 +537,7 @@ pub(super) fn ChartIslandView(
 
 /// Canvas painting: the only browser-specific drawing code.
 #[cfg(target_arch = "wasm32")]
-mod paint {
+pub(super) mod paint {
     use crate::charts::{draw, ChartStyle, Hits, View};
     use crate::story::{ChartKind, Story};
 
