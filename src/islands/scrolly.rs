@@ -95,6 +95,10 @@ pub fn StoryFigureView(
     }
 }
 
+/// How long the step in view stays before the address names it.
+#[cfg(target_arch = "wasm32")]
+const FRAGMENT_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Watches the story's sections and shows the figure of the one crossing
 /// the middle of the screen; the fragment follows it.
 #[cfg(target_arch = "wasm32")]
@@ -135,6 +139,7 @@ fn follow_steps(
     // Watching the sections waits for a task of its own: finding them in a
     // long page and observing each was a fifth of the island's start.
     let crossing = StoredValue::new_local(None);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let watch = move || {
         let found = crate::dom::observe::on_middle(
             &sections(),
@@ -150,8 +155,21 @@ fn follow_steps(
                     set_at.set(next);
                     set_changes.update(|n| *n += 1);
                 }
+                // The address follows once the reader pauses: a fast
+                // scroll crosses many steps, and each replaceState took 4
+                // to 7 ms of a swap's task at 4x CPU slowdown.
                 if !opened.get() {
-                    crate::state::url::replace_fragment(&section.id());
+                    let id = section.id();
+                    let later = set_timeout_with_handle(
+                        move || crate::state::url::replace_fragment(&id),
+                        FRAGMENT_AFTER,
+                    )
+                    .ok();
+                    if let Some(Some(earlier)) =
+                        pending.try_update_value(|p| std::mem::replace(p, later))
+                    {
+                        earlier.clear();
+                    }
                 }
             },
             move || settled.set(false),
@@ -166,7 +184,10 @@ fn follow_steps(
 /// each of `make bench`'s scroll): drawing at the figure's own size made
 /// the first swaps faster still, but each warm-up then took 45 to 87 ms (2
 /// to 4 tasks over 50 ms a run); into SVG instead of a canvas, the first
-/// swaps stayed slow (so part of their cost is the canvas's own).
+/// swaps stayed slow (so part of their cost is the canvas's own). Laid out
+/// at the figure's size on a 2048×64 canvas, with every label written in
+/// its middle (5 runs each, 30 November), the first swaps were no faster
+/// and the rehearsals themselves ran over 50 ms at 4x.
 #[cfg(target_arch = "wasm32")]
 const WARM_UP_SIZE: f64 = 400.0;
 
