@@ -211,6 +211,31 @@ fn a_javascript_link_in_a_source_is_caught() {
 }
 
 #[test]
+fn a_source_with_neither_a_link_nor_a_note_is_caught() {
+    let p = problems_after("no-link", "sources.toml", |t| {
+        t.replacen(
+            "url = \"https://arabcenterdc.org/resource/",
+            "# url = \"https://arabcenterdc.org/resource/",
+            1,
+        )
+    });
+    assert_found(&p, "source \"acw-dunne-2020\": no url");
+}
+
+#[test]
+fn every_source_links_to_the_copy_we_read_or_says_why_not() {
+    let story = story().unwrap();
+    for s in &story.sources {
+        let url = s.url.as_deref().unwrap_or("").trim();
+        assert!(
+            url.starts_with("https://") || url.starts_with("http://") || !s.note.trim().is_empty(),
+            "{}: neither a link nor a note",
+            s.id
+        );
+    }
+}
+
+#[test]
 fn troop_points_out_of_order_are_caught() {
     let p = problems_after("order", "en/data/troops.toml", |t| {
         t.replacen("year = 2005.08", "year = 2001.0", 1)

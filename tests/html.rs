@@ -16,8 +16,30 @@ fn with_source(url: Option<&str>, title: &str) -> Story {
         publisher: "P".into(),
         date: "1 May 2020".into(),
         url: url.map(str::to_owned),
+        note: String::new(),
     });
     s
+}
+
+#[test]
+fn a_source_without_a_link_says_why_in_its_popover_and_the_list() {
+    let mut story = with_source(Some(""), "T");
+    if let Some(source) = story.sources.last_mut() {
+        source.note = "No copy <online>.".into();
+    }
+    let body = vec![vec![Inline::Cite {
+        text: "words".into(),
+        source: SourceRef::id("test-src"),
+    }]];
+    let out = paragraphs(&story, &body, "n", &RefLinks::to_page("/s/"));
+    let pop = out.split("popover=").nth(1).expect("a popover");
+    assert!(
+        pop.contains(r#"<span class="source-note">No copy &lt;online&gt;.</span>"#),
+        "{pop}"
+    );
+    assert!(!pop.contains("<a href"), "no link for an empty url: {pop}");
+    let list = source_list(&story);
+    assert!(list.contains(r#"<span class="source-note">No copy &lt;online&gt;.</span>"#));
 }
 
 #[test]

@@ -216,3 +216,22 @@ fn the_whole_story_shows_its_first_figure_drawn_until_its_wasm_runs() {
         "the picture is not the first figure's"
     );
 }
+
+#[test]
+fn the_list_of_sources_links_each_one_or_says_why_it_cannot() {
+    let story = story().unwrap();
+    let html = render("/sources/", "/");
+    let list = html
+        .split(r#"<ol class="source-list">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .expect("the sources page lists its sources");
+    let items: Vec<&str> = list.split("<li ").skip(1).collect();
+    assert_eq!(items.len(), story.sources.len(), "one entry per source");
+    for item in items {
+        assert!(
+            item.contains(r#"<a href="http"#) || item.contains(r#"<span class="source-note">"#),
+            "a source with neither a link nor a note: {item}"
+        );
+    }
+}

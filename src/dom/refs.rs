@@ -7,13 +7,17 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Calls the element's popover method `name` ("showPopover"); false where
-/// the browser has no popovers, so the link is followed instead.
-fn call(el: &web_sys::Element, name: &str) -> bool {
-    js_sys::Reflect::get(el, &JsValue::from_str(name))
+/// Opens `pop` with `link` as its source: the browser then anchors it to
+/// the link (the stylesheet's `position-area`), as it does for a button's
+/// `popovertarget`. False where the browser has no popovers, so the link is
+/// followed instead.
+fn show(pop: &web_sys::Element, link: &web_sys::Element) -> bool {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("source"), link);
+    js_sys::Reflect::get(pop, &JsValue::from_str("showPopover"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call0(el).is_ok())
+        .is_some_and(|f| f.call1(pop, &options).is_ok())
 }
 
 /// Listens, once for the whole page, for clicks on citations and terms (and
@@ -50,12 +54,14 @@ pub fn open_in_place() {
         if crate::dom::copy::step_link(&ev, &target) {
             return;
         }
-        let link = target.closest("a[data-pop]").ok().flatten();
+        let Some(link) = target.closest("a[data-pop]").ok().flatten() else {
+            return;
+        };
         let pop = link
-            .and_then(|l| l.get_attribute("data-pop"))
+            .get_attribute("data-pop")
             .and_then(|id| document().get_element_by_id(&id));
         if let Some(pop) = pop {
-            if call(&pop, "showPopover") {
+            if show(&pop, &link) {
                 ev.prevent_default();
             }
         }

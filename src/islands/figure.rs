@@ -83,6 +83,7 @@ pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
             title: String::new(),
             date: String::new(),
             url: None,
+            note: String::new(),
         })
         .collect();
     Story {

@@ -100,8 +100,9 @@ fn CrashNotice(story: &'static Story, href: String) -> impl IntoView {
     }
 }
 
-/// A disclosure with the table of contents, on every page. It is a native
-/// `<details>`, so it needs no code.
+/// The table of contents behind a button, on every page. The panel is a
+/// popover, so the browser opens and closes it (Escape, a click outside)
+/// and anchors it to the button, with no code of ours.
 #[component]
 fn ContentsMenu(story: &'static Story, route: Route) -> impl IntoView {
     let current = match route {
@@ -109,12 +110,14 @@ fn ContentsMenu(story: &'static Story, route: Route) -> impl IntoView {
         _ => None,
     };
     view! {
-        <details class="menu">
-            <summary>{story.ui.contents.as_str()}</summary>
-            <div class="menu-panel">
+        <div class="menu">
+            <button type="button" class="menu-button" popovertarget="contents-menu">
+                {story.ui.contents.as_str()}
+            </button>
+            <div id="contents-menu" class="menu-panel" popover="auto">
                 <crate::site::toc::Toc story current=Signal::stored(current)/>
             </div>
-        </details>
+        </div>
     }
 }
 

@@ -6,7 +6,7 @@
 //! the prerenderer and the app share this one writer. Every piece of text
 //! goes through [`escape`]; links come only from validated source URLs.
 
-use super::model::{ChartKind, Inline, Paragraph, SourceRef, Story};
+use super::model::{ChartKind, Inline, Paragraph, Source, SourceRef, Story};
 
 /// Escapes text for use in HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -39,9 +39,10 @@ pub fn url_host(url: &str) -> &str {
 /// A link to a source's own page; only http(s) URLs, which the content
 /// checks guarantee, are ever written. With `quote`, the link is a text
 /// fragment (`#:~:text=`): browsers that have them open the page at the
-/// quoted words; others open it at the top.
-fn source_link(url: Option<&str>, quote: Option<&str>) -> String {
-    match url {
+/// quoted words; others open it at the top. A source's note follows: why
+/// there is no link, or what to know about the one there is.
+fn source_link(source: &Source, quote: Option<&str>) -> String {
+    let link = match source.url.as_deref() {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
             let href = match quote {
                 Some(quote) if !url.contains('#') => {
@@ -56,7 +57,14 @@ fn source_link(url: Option<&str>, quote: Option<&str>) -> String {
             )
         }
         _ => String::new(),
+    };
+    if source.note.is_empty() {
+        return link;
     }
+    format!(
+        r#"{link} <span class="source-note">{}</span>"#,
+        escape(&source.note)
+    )
 }
 
 /// A text directive for `quote`: the whole of a short one; for a longer
@@ -130,7 +138,7 @@ fn cited_sentence(story: &Story, cite: &SourceRef) -> Option<String> {
         pinpoint(story, cite),
         escape(&s.title),
         escape(&s.publisher),
-        source_link(s.url.as_deref(), cite.quote.as_deref())
+        source_link(s, cite.quote.as_deref())
     ))
 }
 

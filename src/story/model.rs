@@ -279,9 +279,14 @@ pub struct Source {
     /// When it was published, as written.
     #[serde(default)]
     pub date: String,
-    /// A link, where one is known.
+    /// The address of the copy we read; empty where there is none to give.
     #[serde(default)]
     pub url: Option<String>,
+    /// Why there is no link (a print edition, a broadcast), shown to the
+    /// reader in its place; the content check asks for it where `url` is
+    /// empty.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A glossary entry.

@@ -135,12 +135,18 @@ pub fn validate(story: &Story) -> Vec<String> {
         if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
             p(format!("{where_}: empty title or publisher"));
         }
-        if let Some(url) = &source.url {
-            if !url.starts_with("https://") && !url.starts_with("http://") {
+        let url = source.url.as_deref().map_or("", str::trim);
+        if url.is_empty() {
+            // A reader who finds no link is told why.
+            if source.note.trim().is_empty() {
                 p(format!(
-                    "{where_}: the link must start with https:// or http://"
+                    "{where_}: no url; give the address of the copy we read, or url = \"\" and a note saying why there is none"
                 ));
             }
+        } else if !url.starts_with("https://") && !url.starts_with("http://") {
+            p(format!(
+                "{where_}: the link must start with https:// or http://"
+            ));
         }
     }
     for term in &story.glossary {

@@ -348,7 +348,8 @@ wire_struct!(Source {
     title,
     publisher,
     date,
-    url
+    url,
+    note
 });
 wire_struct!(Term {
     id,

@@ -156,6 +156,10 @@ test('a citation opens its source and a term its definition, by click and by key
   const pop = page.locator('.pop:popover-open');
   await pop.waitFor();
   assert.match(await pop.textContent(), /\w+/);
+  // Next to its words, not over them, and on screen.
+  const [at, box] = await Promise.all([cite.evaluate((e) => e.getBoundingClientRect().toJSON()), pop.evaluate((e) => e.getBoundingClientRect().toJSON())]);
+  assert.ok(box.top >= at.bottom - 1 && box.top < at.bottom + 24, `the popover opens under its citation: ${JSON.stringify({ at, box })}`);
+  assert.ok(box.left >= 0 && box.right <= page.viewportSize().width, 'the popover is on screen');
   assert.equal(page.url(), here, 'the citation left the page');
   await page.waitForFunction(() => document.querySelector('.step-text .cite').getAttribute('aria-expanded') === 'true');
   await page.keyboard.press('Escape');
@@ -219,13 +223,35 @@ test('the contents menu is on every page and takes the reader anywhere', async (
   const { page, context } = await openPage(env.browser);
   await page.goto(`${env.url}/round-two/`);
   await mounted(page);
-  await page.click('.menu summary');
+  await page.click('.menu-button');
   const links = page.locator('.menu .toc a');
   assert.ok((await links.count()) >= 7);
   await page.locator('.menu .toc a', { hasText: 'Open issues' }).click();
   await page.waitForURL(/\/open-issues\/$/);
-  assert.equal(await page.$eval('.menu', (d) => d.open), false, 'the menu closes after a choice');
+  assert.equal(await page.$eval('.menu-panel', (d) => d.matches(':popover-open')), false, 'the menu closes after a choice');
   await context.close();
+});
+
+test('the contents menu fits on screen from 320 pixels wide and closes on Escape or a click outside', async () => {
+  for (const width of [320, 390, 1280]) {
+    const { page, context } = await openPage(env.browser, { viewport: { width, height: 800 } });
+    await page.goto(`${env.url}/round-two/benchmarks/`);
+    const open = () => page.$eval('.menu-panel', (d) => d.matches(':popover-open'));
+    await page.click('.menu-button');
+    const rect = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().toJSON());
+    const [panel, button] = [await rect('.menu-panel'), await rect('.menu-button')];
+    assert.ok(panel.left >= 0 && panel.right <= width, `${width}: the panel spans ${panel.left} to ${panel.right}`);
+    assert.ok(panel.top >= button.bottom - 1 && panel.top < button.bottom + 24, `${width}: the panel opens under its button`);
+    const titles = await page.$$eval('.menu-panel .toc-title', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    for (const t of titles) assert.ok(t.left >= 0 && t.right <= width, `${width}: a chapter title is cut`);
+    await page.keyboard.press('Escape');
+    assert.equal(await open(), false, `${width}: Escape closes it`);
+    await page.click('.menu-button');
+    assert.equal(await open(), true);
+    await page.mouse.click(width / 2, 700);
+    assert.equal(await open(), false, `${width}: a click outside closes it`);
+    await context.close();
+  }
 });
 
 test('no page scrolls sideways from 320 to 1440 pixels wide', async () => {
