@@ -49,7 +49,8 @@ fn main() {
             Err(e) => fail(lang, &[e]),
         }
         let story = compile::load(&paths).unwrap_or_else(|e| fail(lang, &[e]));
-        let problems = validate::validate(&story);
+        let mut problems = validate::validate(&story);
+        problems.extend(compile::straight_quotes(&paths).unwrap_or_else(|e| vec![e]));
         if !problems.is_empty() {
             fail(lang, &problems);
         }

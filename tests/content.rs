@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use explainer::story::compile::{load, ContentPaths};
+use explainer::story::compile::{load, straight_quotes, ContentPaths};
 use explainer::story::validate::validate;
 use explainer::story::{story, Inline, Story};
 
@@ -18,7 +18,9 @@ fn load_en(root: &Path) -> Result<Story, String> {
 #[test]
 fn the_content_is_valid() {
     let story = load_en(&content_root()).expect("content parses");
-    let problems = validate(&story);
+    let mut problems = validate(&story);
+    problems
+        .extend(straight_quotes(&ContentPaths::new(&content_root(), "en")).expect("content reads"));
     assert!(
         problems.is_empty(),
         "content problems:\n{}",
@@ -233,6 +235,23 @@ fn every_source_links_to_the_copy_we_read_or_says_why_not() {
             s.id
         );
     }
+}
+
+#[test]
+fn a_straight_quote_in_the_text_is_caught_but_not_in_a_citation() {
+    let root = scratch_copy("straight-quote");
+    let path = root.join("en/glossary.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("Iraq’s", "Iraq's", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    let found = straight_quotes(&ContentPaths::new(&root, "en")).unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("glossary.toml.term["), "{found:?}");
+    // And the real content has none left.
+    let real = straight_quotes(&ContentPaths::new(&content_root(), "en")).unwrap();
+    assert!(real.is_empty(), "{real:?}");
 }
 
 #[test]

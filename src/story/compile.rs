@@ -133,3 +133,79 @@ pub fn compile_chapter(raw: RawChapter) -> Result<Chapter, String> {
         steps,
     })
 }
+
+/// Keys whose values are not our prose: ids, addresses, and citations,
+/// whose quotes are the sources' own words, kept as the source prints them
+/// so that a link's text fragment finds them on its page.
+const NOT_PROSE: &[&str] = &["id", "slug", "url", "source", "sources", "figure", "hue"];
+
+/// Every straight quote or apostrophe (`'`, `"`) in the reader's text of
+/// the content files: the story prints curly ones (’ ‘ “ ”). Markup's link
+/// targets (`](src:id "quote")`) are left out, as are the keys in
+/// [`NOT_PROSE`].
+pub fn straight_quotes(paths: &ContentPaths) -> Result<Vec<String>, String> {
+    fn walk(value: &toml::Value, key: &str, at: &str, out: &mut Vec<String>) {
+        match value {
+            toml::Value::String(s) if !NOT_PROSE.contains(&key) => {
+                let prose = without_link_targets(s);
+                if let Some(i) = prose.find(['\'', '"']) {
+                    let start = prose[..i]
+                        .char_indices()
+                        .rev()
+                        .nth(20)
+                        .map_or(0, |(j, _)| j);
+                    let context: String = prose[start..].chars().take(40).collect();
+                    out.push(format!(
+                        "{at}: a straight quote in {context:?}: use ’ ‘ “ ”"
+                    ));
+                }
+            }
+            toml::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, key, &format!("{at}[{i}]"), out);
+                }
+            }
+            toml::Value::Table(table) => {
+                for (k, v) in table {
+                    walk(v, k, &format!("{at}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths.files()? {
+        let value: toml::Value = read(&path)?;
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        walk(&value, "", &name, &mut out);
+    }
+    Ok(out)
+}
+
+/// `text` without the targets of its markup links: `[words](target)`
+/// keeps `[words]`.
+fn without_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..=i]);
+        rest = &rest[i + 2..];
+        // A quote in the target may hold a closing bracket: skip to the
+        // bracket that ends the target.
+        let mut quoted = false;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == ')' && !quoted
+            })
+            .map_or(rest.len(), |(j, _)| j + 1);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
