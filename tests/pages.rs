@@ -235,3 +235,26 @@ fn the_list_of_sources_links_each_one_or_says_why_it_cannot() {
         );
     }
 }
+
+#[test]
+fn reference_pages_are_laid_out_as_lists_not_steps() {
+    for path in ["/glossary/", "/sources/"] {
+        let html = render(path, "/");
+        assert!(
+            html.contains("reference"),
+            "{path}: marked as a reference page"
+        );
+        assert!(
+            !html.contains(r#"class="share""#),
+            "{path}: nothing to share or embed"
+        );
+        let list = html.find(r#"class="appendix""#).expect("its list");
+        let pager = html.find(r#"class="pager"#).expect("its pager");
+        assert!(list < pager, "{path}: the list comes before the way on");
+    }
+    // The glossary is one page: no step dots.
+    assert!(!render("/glossary/", "/").contains(r#"class="step-list""#));
+    // A story step keeps its dots and its share bar.
+    let step = render("/round-two/benchmarks/", "/");
+    assert!(step.contains(r#"class="step-list""#) && step.contains(r#"class="share""#));
+}

@@ -52,6 +52,9 @@ pub fn App(
         return view! {
             {crash}
             <main id="main" class="embed" tabindex="-1">
+                // Whose analysis this is, in the first screen of any page
+                // that shows it.
+                <p class="embed-credit">{credit}</p>
                 <Page story route path=path.clone()/>
             </main>
             {crate::islands::embed::bridge(story, route)}

@@ -86,8 +86,16 @@ test('a host page on another origin embeds two sections that fit, navigate and f
   assert.ok(await two.frame.isVisible('.chart-canvas'));
   assert.ok(!(await two.frame.isVisible('.step-text')));
 
-  // Navigation inside an embed stays inside it, and the frame refits.
-  await one.frame.click('.pager-next');
+  // An embed is one step, credited in its first screen: no pager, no hint
+  // written for the site.
+  assert.equal(await one.frame.$$eval('.pager', (e) => e.length), 0, 'no step pager in an embed');
+  assert.equal(await one.frame.$$eval('.chart-keys', (els) => els.filter((e) => e.getClientRects().length).length), 0, 'no keyboard or touch hint');
+  const credit = await one.frame.$eval('.embed-credit', (e) => ({ text: e.textContent, top: e.getBoundingClientRect().top }));
+  assert.match(credit.text, /Based on .*Arab Center Washington DC/);
+  assert.ok(credit.top < 100, `the credit opens the embed: ${credit.top}`);
+
+  // The host moves an embed to another step, and the frame refits.
+  assert.equal(await page.evaluate(() => window.StrategicDialogue.go(document.getElementById('one'), '/round-one/the-raid/')), true);
   await one.frame.waitForURL(/\/embed\/round-one\/the-raid\/$/);
   await fits(page, one);
   // A view chosen inside the embed goes with the reader to the full page.
@@ -139,6 +147,27 @@ test('every embed page is prerendered, kept out of search results, and points at
     const canonical = (html.match(/<link rel="canonical" href="([^"]+)">/) || [])[1];
     if (canonical) assert.ok(!canonical.includes('/embed/'), `${p}: canonical ${canonical}`);
   }
+});
+
+test('an embed at 360 pixels wide never scrolls sideways and credits the analysis on its first screen', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 360, height: 640 } });
+  // One of each kind of figure, whole step and figure alone, and a step
+  // without a figure.
+  const chosen = embedPaths().filter((p) => /\/(benchmarks|allies-in-parliament|troops-over-time|the-raid|terms)\/(chart\/)?$/.test(p));
+  assert.ok(chosen.length >= 6, `${chosen}`);
+  for (const p of chosen) {
+    await page.goto(env.url + p);
+    await mounted(page);
+    const got = await page.evaluate(() => ({
+      over: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      credit: document.querySelector('.embed-credit')?.getBoundingClientRect().bottom,
+      open: document.querySelector('.open-full a')?.getBoundingClientRect().bottom,
+    }));
+    assert.ok(got.over <= 0, `${p}: ${got.over} px too wide`);
+    assert.ok(got.credit > 0 && got.credit < 640, `${p}: the credit is below the first screen (${got.credit})`);
+    assert.ok(got.open > 0 && got.open < 640, `${p}: the way to the full explainer is below the first screen (${got.open})`);
+  }
+  await context.close();
 });
 
 test('a step copies its link with the chart state, and its embed code', async () => {

@@ -3,7 +3,6 @@
 //! keys and swipes that move between them are an island
 //! (`crate::islands::steps`).
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::islands::figure::FigureFrame;
@@ -43,13 +42,18 @@ pub fn ChapterView(
         .appendix
         .filter(|_| embed.is_none())
         .map(|appendix| view! { <AppendixView story appendix/> });
-    let steps = embed
-        .is_none()
+    // A reference page (the sources, the glossary) is not a step of the
+    // story: no dots for a single page, nothing to share or embed, and its
+    // list before the way on.
+    let reference = c.appendix.is_some();
+    let steps = (embed.is_none() && !(reference && c.steps.len() == 1))
         .then(|| view! { <StepList story chapter step/> });
-    let share = if embed.is_some() {
-        Either::Left(open_full(story, route, &base))
-    } else {
-        Either::Right(share_bar(story, route))
+    // In an embed, the way to the full explainer sits at the top, under
+    // the credit, in the first screen; the site's pages share at the end.
+    let (open_full_here, share) = match embed {
+        Some(_) => (Some(open_full(story, route, &base)), None),
+        None if reference => (None, None),
+        None => (None, Some(share_bar(story, route))),
     };
     let figure = s.figure.clone().map(|figure| {
         view! {
@@ -60,11 +64,12 @@ pub fn ChapterView(
     });
 
     Some(view! {
-        <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article>
+        <article class="chapter" data-chapter=c.slug.as_str() class:after=c.after_article class:reference=reference>
             <header class="chapter-head">
                 {after}
                 <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
                 {steps}
+                {open_full_here}
             </header>
             // The step's words come first, on a phone and to a screen reader;
             // on a wide screen the figure stands beside them.
@@ -75,9 +80,10 @@ pub fn ChapterView(
                 </section>
                 {figure}
             </div>
-            {share}
-            <Pager story route/>
             {appendix}
+            {share}
+            // An embed is one step: the host's page is the way on.
+            {embed.is_none().then(|| view! { <Pager story route/> })}
         </article>
     })
 }
