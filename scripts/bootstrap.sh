@@ -45,6 +45,15 @@ if [ ! -f tools/bench/node_modules/.package-lock.json ] || ! cmp -s tools/bench/
   cp tools/bench/package-lock.json tools/bench/node_modules/.stamp-lock
 fi
 
+# pdftotext reads back the pages the suite prints to PDF.
+if ! command -v pdftotext >/dev/null; then
+  say "Installing poppler-utils from Debian, to read printed pages back"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # Java runs the Nu Html Checker (npm vnu-jar) over every built page.
 if ! command -v java >/dev/null; then
   say "Installing a Java runtime from Debian, for the Nu Html Checker"

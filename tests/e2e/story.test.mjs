@@ -2,7 +2,11 @@
 // design promises (widths, themes, motion, print) in the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, mounted, pagePaths, BASE } from './browser.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { start, openPage, mounted, pagePaths, BASE, ROOT } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -299,6 +303,46 @@ test('dark theme, reduced motion and print are honoured', async () => {
   assert.equal(steps, stepCount(), 'the printable page holds every step');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20_000, 'the story prints to several pages');
+  await context.close();
+});
+
+/** A page printed to A4 and read back: each page's lines of text. */
+async function printed(page) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-'));
+  const file = path.join(dir, 'page.pdf');
+  fs.writeFileSync(file, await page.pdf({ format: 'A4' }));
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return text.split('\f').map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean)).filter((p) => p.length);
+}
+
+test('printed, a step and the whole story keep their words and numbers and drop their controls', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  // The interface's words, as the content gives them.
+  const toml = fs.readFileSync(path.join(ROOT, 'content/en/ui.toml'), 'utf8');
+  const ui = Object.fromEntries([...toml.matchAll(/^(\w+) = "(.*)"$/gm)].map((m) => [m[1], m[2]]));
+  for (const where of ['/round-two/benchmarks/', '/all/']) {
+    await page.goto(`${env.url}${where}`);
+    await mounted(page);
+    await page.emulateMedia({ media: 'print' });
+    const pages = await printed(page);
+    const all = pages.flat().join('\n');
+    // The words: the step's heading and a sentence of its text.
+    assert.match(all, /Benchmarks and reform/, `${where}: the step's heading`);
+    assert.match(all, /human-rights training/, `${where}: the step's text`);
+    // The numbers: a data table's column heading, printed open.
+    assert.match(all, /What stands/, `${where}: the data table prints open`);
+    // No controls.
+    for (const control of [ui.copy_link, ui.copy_embed, ui.figure_more, ui.data_table, 'Full screen', ui.step_link]) {
+      assert.ok(!all.includes(control), `${where}: "${control}" is printed`);
+    }
+    if (where !== '/all/') {
+      // The figure starts on the first page, under the text: no page left
+      // mostly blank before it.
+      assert.ok(pages[0].some((l) => l.includes('Round two: what each side was likely')), `${where}: the figure's title is not on page 1`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
   await context.close();
 });
 

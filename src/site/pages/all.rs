@@ -38,6 +38,9 @@ pub fn AllPage(
         }
     }
     let mut next_figure = 0_usize;
+    // Each chart's numbers are one table, whichever step shows it: on
+    // paper, only its first showing prints it.
+    let mut tabled: Vec<ChartKind> = Vec::new();
     let chapters = story
         .chapters
         .iter()
@@ -55,6 +58,11 @@ pub fn AllPage(
                         f.chart
                     });
                     let shows = next_figure.saturating_sub(1);
+                    let repeat = own.is_some_and(|kind| {
+                        let seen = tabled.contains(&kind);
+                        tabled.push(kind);
+                        seen
+                    });
                     let id = format!("{}-{}", c.slug, s.slug);
                     view! {
                         <section class="all-step" id=id.clone() data-figure=shows>
@@ -63,7 +71,7 @@ pub fn AllPage(
                             // A link into the scrolling story; where the
                             // wasm runs, a click copies it (`dom::copy`).
                             <p class="step-link"><a href=format!("#{id}") data-copy="">{ui.step_link.as_str()}</a></p>
-                            {own.map(|kind| view! { <StepFigure story kind/> })}
+                            {own.map(|kind| view! { <StepFigure story kind repeat/> })}
                         </section>
                     }
                 })
@@ -126,11 +134,16 @@ pub fn AllPage(
 /// open. The story's figure draws it; this is the figure for readers who
 /// cannot see that one, and on paper.
 #[component]
-fn StepFigure(story: &'static Story, kind: ChartKind) -> impl IntoView {
+fn StepFigure(
+    story: &'static Story,
+    kind: ChartKind,
+    /// An earlier step printed this chart's table already.
+    repeat: bool,
+) -> impl IntoView {
     let ui = &story.ui;
     let (title, summary, _) = items::words(story, kind);
     view! {
-        <div class="step-figure" data-chart=kind.slug()>
+        <div class="step-figure" class:repeat=repeat data-chart=kind.slug()>
             <p class="chart-summary">
                 <strong>{title}</strong>{ui.term_separator.as_str()}{summary}
             </p>
