@@ -98,6 +98,7 @@ mod browser {
         let StepsProps { links, rtl } = props;
         let links = StoredValue::new(links);
         focus_on_arrival();
+        tip_once();
 
         let keys = window_event_listener(leptos::ev::keydown, move |ev| {
             // Keys already handled (the chart's own arrows), with a
@@ -177,6 +178,50 @@ mod browser {
         }
         // The listeners live as long as the page.
         std::mem::forget((keys, on_start, on_end));
+    }
+
+    /// Where the tip about the keys was shown, in the reader's storage.
+    const TIP_SHOWN: &str = "strategic-dialogue:keys-tip";
+
+    /// Shows the tip about the arrow keys (`.keys-hint`) once: on the first
+    /// step a reader with a keyboard and a fine pointer opens. Without
+    /// storage (blocked by the reader's settings) it shows every time,
+    /// which is the better failure.
+    fn tip_once() {
+        use leptos::wasm_bindgen::JsValue;
+        let Some(tip) = document().query_selector(".keys-hint").ok().flatten() else {
+            return;
+        };
+        let touch = window()
+            .match_media("(hover: none) and (pointer: coarse)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+        if touch {
+            return;
+        }
+        let storage = js_sys::Reflect::get(&window(), &JsValue::from_str("localStorage"))
+            .ok()
+            .filter(|s| s.is_object());
+        let method = |name: &str| {
+            storage.as_ref().and_then(|s| {
+                js_sys::Reflect::get(s, &JsValue::from_str(name))
+                    .ok()?
+                    .dyn_into::<js_sys::Function>()
+                    .ok()
+            })
+        };
+        let key = JsValue::from_str(TIP_SHOWN);
+        let seen = method("getItem")
+            .and_then(|get| get.call1(storage.as_ref()?, &key).ok())
+            .is_some_and(|v| !v.is_null());
+        if seen {
+            return;
+        }
+        let _ = tip.remove_attribute("hidden");
+        if let (Some(set), Some(s)) = (method("setItem"), storage.as_ref()) {
+            let _ = set.call2(s, &key, &JsValue::from_str("1"));
+        }
     }
 
     /// Whether a citation or glossary popover is open: its arrow keys and

@@ -61,6 +61,35 @@ pub fn Pager(
     }
 }
 
+/// Previous and next at the top of a step, within reach on a desktop
+/// before any scrolling (the pager at the end is below the fold there).
+/// Not a second landmark: the pager is the steps' navigation. The tip about
+/// the arrow keys is hidden as written and shown once, by the keys' island,
+/// to a reader whose keys work.
+#[component]
+pub fn PagerTop(
+    /// The story.
+    story: &'static Story,
+    /// The current page.
+    route: Route,
+) -> impl IntoView {
+    let base = use_base();
+    let ui = &story.ui;
+    let href = |r: Option<Route>| r.map(|r| r.href(story, &base));
+    let (prev, next) = (href(route.previous(story)), href(route.next(story)));
+    view! {
+        <p class="pager-top">
+            <span class="keys-hint" hidden>{ui.keys_hint.as_str()}</span>
+            <a class="top-prev" href=prev.clone() aria-disabled=prev.is_none().then_some("true")>
+                <span aria-hidden="true">{ui.previous_icon.as_str()}" "</span>{ui.previous.as_str()}
+            </a>
+            <a class="top-next" href=next.clone() aria-disabled=next.is_none().then_some("true")>
+                {ui.next.as_str()}<span aria-hidden="true">" "{ui.next_icon.as_str()}</span>
+            </a>
+        </p>
+    }
+}
+
 /// The steps of one chapter as a numbered list of links.
 #[component]
 pub fn StepList(

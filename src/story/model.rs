@@ -462,6 +462,9 @@ pub struct Ui {
     pub link_copied: String,
     /// The whole story: the link to a step, which copies its address.
     pub step_link: String,
+    /// Said once, where the keys work, that the arrow keys move between
+    /// steps.
+    pub keys_hint: String,
     /// Opens the system share sheet.
     pub share: String,
     /// Copies the two lines that embed this step in another page.

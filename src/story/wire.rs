@@ -422,6 +422,7 @@ wire_struct!(Ui {
     copy_link,
     link_copied,
     step_link,
+    keys_hint,
     share,
     copy_embed,
     embed_copied,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::islands::figure::FigureFrame;
 use crate::islands::share::{open_full, share_bar};
-use crate::site::pager::{Pager, StepList};
+use crate::site::pager::{Pager, PagerTop, StepList};
 use crate::site::use_base;
 use crate::state::Route;
 use crate::story::html;
@@ -69,6 +69,7 @@ pub fn ChapterView(
                 {after}
                 <h1 id="page-title" tabindex="-1">{c.title.as_str()}</h1>
                 {steps}
+                {embed.is_none().then(|| view! { <PagerTop story route/> })}
                 {open_full_here}
             </header>
             // The step's words come first, on a phone and to a screen reader;
