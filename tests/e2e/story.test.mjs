@@ -246,6 +246,22 @@ test('on a desktop Next is in the first screen, and the tip about the arrow keys
   await phone.context.close();
 });
 
+test('the cover uses a desktop screen\'s width: its contents beside its summary', async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.url}/`);
+  const rect = (s) => page.$eval(s, (e) => e.getBoundingClientRect().toJSON());
+  const [summary, contents] = [await rect('.cover > .summary'), await rect('.cover-toc')];
+  assert.ok(contents.left >= summary.right && contents.top < summary.bottom, `contents at ${contents.left},${contents.top}; summary ends at ${summary.right},${summary.bottom}`);
+  assert.ok(contents.right > 1280 * 0.75, `the cover spans to ${contents.right}px`);
+  // One type family for the contents and the link that follows them.
+  const families = await page.$$eval('.cover-toc a', (els) => [...new Set(els.map((e) => getComputedStyle(e).fontFamily))]);
+  assert.equal(families.length, 1, `${families}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [narrow, below] = [await rect('.cover > .summary'), await rect('.cover-toc')];
+  assert.ok(below.top >= narrow.bottom, 'on a phone the contents follow the summary');
+  await context.close();
+});
+
 test('the contents menu is on every page and takes the reader anywhere', async () => {
   const { page, context } = await openPage(env.browser);
   await page.goto(`${env.url}/round-two/`);
