@@ -9,6 +9,12 @@ use crate::site::use_base;
 use crate::state::Route;
 use crate::story::{fill, Story};
 
+/// The addresses of the steps before and after `route`, where there are.
+fn neighbours(story: &Story, route: Route, base: &str) -> (Option<String>, Option<String>) {
+    let href = |r: Option<Route>| r.map(|r| r.href(story, base));
+    (href(route.previous(story)), href(route.next(story)))
+}
+
 /// Previous and next links with "Step n of total" between them.
 #[component]
 pub fn Pager(
@@ -20,7 +26,7 @@ pub fn Pager(
     let base = use_base();
     let ui = &story.ui;
     let href = |r: Option<Route>| r.map(|r| r.href(story, &base));
-    let (prev, next) = (href(route.previous(story)), href(route.next(story)));
+    let (prev, next) = neighbours(story, route, &base);
     let edges = (
         href(route.chapter_edge(story, false)),
         href(route.chapter_edge(story, true)),
@@ -73,10 +79,8 @@ pub fn PagerTop(
     /// The current page.
     route: Route,
 ) -> impl IntoView {
-    let base = use_base();
     let ui = &story.ui;
-    let href = |r: Option<Route>| r.map(|r| r.href(story, &base));
-    let (prev, next) = (href(route.previous(story)), href(route.next(story)));
+    let (prev, next) = neighbours(story, route, &use_base());
     view! {
         <p class="pager-top">
             <span class="keys-hint" hidden>{ui.keys_hint.as_str()}</span>
