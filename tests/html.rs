@@ -191,9 +191,16 @@ fn lists_have_one_anchored_entry_per_item() {
     );
     assert!(table.contains("171,000"));
     // Words from the data files are escaped like any other text.
-    let pledges = data_table(story, explainer::story::ChartKind::Commitments);
-    assert!(pledges.contains("&quot;not seek nor request permanent bases"));
-    assert!(!pledges.contains("\"not seek"));
+    let mut hostile = story.clone();
+    if let Some(item) = hostile.data.commitments.items.first_mut() {
+        item.label = r#""not seek" <b>bases</b>"#.into();
+    }
+    let pledges = data_table(&hostile, explainer::story::ChartKind::Commitments);
+    assert!(
+        pledges.contains("&quot;not seek&quot; &lt;b&gt;bases"),
+        "{pledges}"
+    );
+    assert!(!pledges.contains("\"not seek") && !pledges.contains("<b>"));
     assert_eq!(
         url_host("https://www.arabcenterdc.org/x"),
         "arabcenterdc.org"
