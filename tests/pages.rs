@@ -240,9 +240,15 @@ fn the_list_of_sources_links_each_one_or_says_why_it_cannot() {
 fn reference_pages_are_laid_out_as_lists_not_steps() {
     for path in ["/glossary/", "/sources/"] {
         let html = render(path, "/");
+        let classes = html
+            .split(r#"<article"#)
+            .nth(1)
+            .and_then(|tag| tag.split(r#"class=""#).nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default();
         assert!(
-            html.contains("reference"),
-            "{path}: marked as a reference page"
+            classes.split_whitespace().any(|c| c == "reference"),
+            "{path}: marked as a reference page ({classes})"
         );
         assert!(
             !html.contains(r#"class="share""#),

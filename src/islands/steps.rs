@@ -180,15 +180,11 @@ mod browser {
         std::mem::forget((keys, on_start, on_end));
     }
 
-    /// Where the tip about the keys was shown, in the reader's storage.
-    const TIP_SHOWN: &str = "strategic-dialogue:keys-tip";
-
-    /// Shows the tip about the arrow keys (`.keys-hint`) once: on the first
-    /// step a reader with a keyboard and a fine pointer opens. Without
-    /// storage (blocked by the reader's settings) it shows every time,
-    /// which is the better failure.
+    /// Shows the tip about the arrow keys (`.keys-hint`) on the first step
+    /// of a visit: the page a reader arrives at from elsewhere, with a
+    /// keyboard and a fine pointer. The referrer says so without storing
+    /// anything in the browser (we store nothing).
     fn tip_once() {
-        use leptos::wasm_bindgen::JsValue;
         let Some(tip) = document().query_selector(".keys-hint").ok().flatten() else {
             return;
         };
@@ -197,31 +193,15 @@ mod browser {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches());
-        if touch {
-            return;
+        if !touch && !from_here() {
+            let _ = tip.remove_attribute("hidden");
         }
-        let storage = js_sys::Reflect::get(&window(), &JsValue::from_str("localStorage"))
-            .ok()
-            .filter(|s| s.is_object());
-        let method = |name: &str| {
-            storage.as_ref().and_then(|s| {
-                js_sys::Reflect::get(s, &JsValue::from_str(name))
-                    .ok()?
-                    .dyn_into::<js_sys::Function>()
-                    .ok()
-            })
-        };
-        let key = JsValue::from_str(TIP_SHOWN);
-        let seen = method("getItem")
-            .and_then(|get| get.call1(storage.as_ref()?, &key).ok())
-            .is_some_and(|v| !v.is_null());
-        if seen {
-            return;
-        }
-        let _ = tip.remove_attribute("hidden");
-        if let (Some(set), Some(s)) = (method("setItem"), storage.as_ref()) {
-            let _ = set.call2(s, &key, &JsValue::from_str("1"));
-        }
+    }
+
+    /// Whether the reader came here from another of our pages.
+    fn from_here() -> bool {
+        let origin = window().location().origin().unwrap_or_default();
+        document().referrer().starts_with(&format!("{origin}/"))
     }
 
     /// Whether a citation or glossary popover is open: its arrow keys and
@@ -244,9 +224,7 @@ mod browser {
             .ok()
             .flatten()
             .is_some_and(|p| !js_sys::Object::is(&p, &window()));
-        let origin = window().location().origin().unwrap_or_default();
-        let from_here = document().referrer().starts_with(&format!("{origin}/"));
-        if embedded || !from_here {
+        if embedded || !from_here() {
             return;
         }
         if let Some(heading) = document()

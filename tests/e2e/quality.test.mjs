@@ -232,9 +232,13 @@ test('the Nu Html Checker finds no error in any built page', () => {
   const jar = path.join(ROOT, 'tools/node_modules/vnu-jar/build/dist/vnu.jar');
   const files = [...pagePaths(), ...embedPaths()].map((p) => path.join(DIST, p, 'index.html'));
   files.push(path.join(DIST, '404.html'));
+  // The checker's CSS grammar predates anchor positioning (CSS Anchor
+  // Positioning Module Level 1, in Chromium since 125): only those words
+  // are let through, each named.
+  const anchoring = '.*CSS: “(position-area|position-try-fallbacks)”: Property “\\1” doesn.t exist.*|.*CSS: “justify-self”: “anchor-center” is not a “justify-self” value.*';
   let out = '';
   try {
-    out = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', '--filterpattern', anchoring, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     out = `${e.stdout || ''}${e.stderr || ''}`;
   }

@@ -60,7 +60,9 @@ pub fn AllPage(
                     let shows = next_figure.saturating_sub(1);
                     let repeat = own.is_some_and(|kind| {
                         let seen = tabled.contains(&kind);
-                        tabled.push(kind);
+                        if !seen {
+                            tabled.push(kind);
+                        }
                         seen
                     });
                     let id = format!("{}-{}", c.slug, s.slug);

@@ -38,9 +38,12 @@ pub fn ChapterView(
     let after = c
         .after_article
         .then(|| view! { <p class="badge after-article">{story.ui.after_article.as_str()}</p> });
+    // The list is on the chapter's first page, where citations and terms
+    // link (`pages::ref_links`); on its other steps it was a repeat, and it
+    // took the one with a chart over the first-view budget.
     let appendix = c
         .appendix
-        .filter(|_| embed.is_none())
+        .filter(|_| embed.is_none() && step == 0)
         .map(|appendix| view! { <AppendixView story appendix/> });
     // A reference page (the sources, the glossary) is not a step of the
     // story: no dots for a single page, nothing to share or embed, and its

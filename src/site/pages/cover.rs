@@ -33,10 +33,10 @@ pub fn Cover(
             </header>
             <div class="summary" inner_html=summary></div>
             <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" "{story.ui.next_icon.as_str()}</a></p>
-            <section class="cover-toc" aria-labelledby="cover-contents">
-                <h2 class="toc-heading" id="cover-contents">{story.ui.contents.as_str()}</h2>
+            <div class="cover-toc">
+                <h2 class="toc-heading">{story.ui.contents.as_str()}</h2>
                 <Toc story current=Signal::stored(None)/>
-            </section>
+            </div>
         </article>
     }
 }
