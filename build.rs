@@ -49,8 +49,7 @@ fn main() {
             Err(e) => fail(lang, &[e]),
         }
         let story = compile::load(&paths).unwrap_or_else(|e| fail(lang, &[e]));
-        let mut problems = validate::validate(&story);
-        problems.extend(compile::straight_quotes(&paths).unwrap_or_else(|e| vec![e]));
+        let problems = compile::problems(&paths, &story);
         if !problems.is_empty() {
             fail(lang, &problems);
         }

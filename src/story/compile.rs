@@ -134,6 +134,17 @@ pub fn compile_chapter(raw: RawChapter) -> Result<Chapter, String> {
     })
 }
 
+/// Everything the build refuses in one language's content: the story's
+/// own checks (`validate`) and the files' straight quotes.
+pub fn problems(paths: &ContentPaths, story: &Story) -> Vec<String> {
+    let mut out = super::validate::validate(story);
+    match straight_quotes(paths) {
+        Ok(found) => out.extend(found),
+        Err(e) => out.push(e),
+    }
+    out
+}
+
 /// Keys whose values are not our prose: ids, addresses, and citations,
 /// whose quotes are the sources' own words, kept as the source prints them
 /// so that a link's text fragment finds them on its page.

@@ -135,7 +135,7 @@ pub fn validate(story: &Story) -> Vec<String> {
         if source.title.trim().is_empty() || source.publisher.trim().is_empty() {
             p(format!("{where_}: empty title or publisher"));
         }
-        let url = source.url.as_deref().map_or("", str::trim);
+        let url = source.url.as_deref().unwrap_or("");
         if url.is_empty() {
             // A reader who finds no link is told why.
             if source.note.trim().is_empty() {
