@@ -208,23 +208,12 @@ fn counts_are_grouped_by_thousands() {
 }
 
 #[test]
-fn marker_labels_never_overlap_or_leave_the_plot() {
-    use troops::place_labels;
-    // Three rules close together on a narrow plot: the third has no room.
-    let places = place_labels(&[10, 30, 50], &[60, 60, 60], 0..140, 3);
-    assert_eq!(places[0].map(|p| (p.row, p.left)), Some((0, false)));
-    assert_eq!(places[1].map(|p| (p.row, p.left)), Some((1, false)));
-    assert_eq!(
-        places[2], None,
-        "no room left: the label is dropped, not overlapped"
-    );
-    // A rule near the right edge puts its label on the left.
-    let places = place_labels(&[130], &[60], 0..140, 3);
-    assert_eq!(places[0].map(|p| p.left), Some(true));
-    // Nothing fits on a plot narrower than the label.
-    assert_eq!(place_labels(&[5], &[60], 0..40, 3), vec![None]);
-    // Brute-force property: placed spans never overlap within a row and stay inside.
+fn hung_labels_never_overlap_leave_their_span_or_sit_across_a_rule() {
+    use explainer::charts::layout::hang;
+    // Random rules and widths: whatever `hang` returns keeps every rule
+    // clear of the labels it would run through, and every label inside.
     let mut seed = 7u64;
+    let mut placed = 0;
     for _ in 0..500 {
         let mut next = || {
             seed ^= seed << 13;
@@ -236,23 +225,29 @@ fn marker_labels_never_overlap_or_leave_the_plot() {
         let mut xs: Vec<i32> = (0..n).map(|_| next()).collect();
         xs.sort();
         let ws: Vec<i32> = (0..n).map(|_| 20 + next() % 80).collect();
-        let places = place_labels(&xs, &ws, 0..400, 3);
-        let mut spans = [Vec::new(), Vec::new()];
-        for ((x, w), p) in xs.iter().zip(&ws).zip(places) {
-            if let Some(p) = p {
-                let s = if p.left {
-                    (x - 3 - w, x - 3)
-                } else {
-                    (x + 3, x + 3 + w)
-                };
-                assert!(s.0 >= 0 && s.1 <= 400);
-                for &(a, b) in &spans[p.row] {
-                    assert!(s.1 <= a || b <= s.0, "overlap {s:?} with {:?}", (a, b));
+        let Some(out) = hang(&xs, &ws, &[], (0, 400), 3, 4) else {
+            continue;
+        };
+        placed += 1;
+        assert_eq!(out.len(), n);
+        for (i, a) in out.iter().enumerate() {
+            assert!(a.span.0 >= 0 && a.span.1 <= 400);
+            assert_eq!(a.span.1 - a.span.0, ws[i]);
+            assert!(
+                a.span.0 == xs[i] + 3 || a.span.1 == xs[i] - 3,
+                "beside its rule"
+            );
+            for (j, b) in out.iter().enumerate().filter(|(j, _)| *j != i) {
+                if a.row == b.row {
+                    assert!(a.span.1 <= b.span.0 || b.span.1 <= a.span.0);
                 }
-                spans[p.row].push(s);
+                if a.span.0 <= xs[j] && xs[j] <= a.span.1 {
+                    assert!(a.row > b.row, "label {i} across rule {j}: {out:?}");
+                }
             }
         }
     }
+    assert!(placed > 400, "most random layouts fit: {placed}");
 }
 
 #[test]

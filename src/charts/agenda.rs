@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::TEXT;
 use super::{label, px, wrap, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::Dataset;
 
@@ -69,7 +70,7 @@ pub fn draw<DB: DrawingBackend>(
     let gap = px(style, 14.0);
     let row_h = ((h - 2 * pad) / rows).min(px(style, 48.0));
     let col_w = (w - 2 * pad - gap * (columns as i32 - 1)) / columns as i32;
-    let font = if row_h < px(style, 30.0) { 10.0 } else { 11.5 };
+    let font = TEXT;
     let mut hits = Hits::default();
     for (col, row, g) in heads {
         let group = &data.groups[g];
@@ -85,7 +86,7 @@ pub fn draw<DB: DrawingBackend>(
             &root,
             &group.label,
             (x0, y0 + row_h - px(style, 8.0)),
-            13.0,
+            TEXT,
             pal.ink,
             (HPos::Left, VPos::Bottom),
             style,

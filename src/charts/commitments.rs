@@ -6,6 +6,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::TEXT;
 use super::{fit, label, px, text_width, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::Dataset;
 
@@ -110,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
     let gap = px(style, 16.0);
     let row_h = ((h - 2 * pad) / rows).min(px(style, 26.0));
     let col_w = (w - 2 * pad - gap * (columns as i32 - 1)) / columns as i32;
-    let font = if row_h < px(style, 17.0) { 10.0 } else { 11.0 };
+    let font = TEXT;
     let mut hits = Hits::default();
     for (col, row, line) in lines {
         let x0 = pad + col as i32 * (col_w + gap);
@@ -121,9 +122,9 @@ pub fn draw<DB: DrawingBackend>(
                 let text = data.rounds.get(r).map_or("", String::as_str);
                 label(
                     &root,
-                    &fit(text, col_w, 12.0, style),
+                    &fit(text, col_w, TEXT, style),
                     (x0, mid),
-                    12.0,
+                    TEXT,
                     pal.ink,
                     (HPos::Left, VPos::Center),
                     style,

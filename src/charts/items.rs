@@ -152,27 +152,6 @@ fn troops_readout(story: &Story, index: usize) -> Option<String> {
     Some(text)
 }
 
-/// What the floating label beside a selected item says: its name and,
-/// where it has one, its number.
-pub fn tip(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
-    let Some(data) = story.data.dataset(kind) else {
-        let p = story.data.troops.points.get(index)?;
-        return Some(format!(
-            "{}{}{}",
-            p.label,
-            story.ui.term_separator,
-            thousands(p.us)
-        ));
-    };
-    let item = data.items.get(index)?;
-    let value = value_text(data, item);
-    Some(if value.is_empty() {
-        item.label.clone()
-    } else {
-        format!("{}{}{value}", item.label, story.ui.term_separator)
-    })
-}
-
 /// The view a step asks of its figure: its period and the items it is
 /// about, with nothing selected or hidden.
 pub fn step_view(story: &Story, figure: &crate::story::Figure) -> View {

@@ -12,6 +12,7 @@ pub mod commitments;
 pub mod export;
 pub mod fonts;
 pub mod items;
+pub mod layout;
 #[cfg(any(feature = "chart-opinion", feature = "chart-oil"))]
 pub mod panels;
 #[cfg(feature = "chart-parliament")]
@@ -97,6 +98,9 @@ pub struct Palette {
     pub muted: RGBColor,
     /// Gridlines.
     pub grid: RGBColor,
+    /// Reference rules (events, the majority): lighter than the data, darker
+    /// than the grid.
+    pub rule: RGBColor,
     /// Highlighted period.
     pub band: RGBColor,
     /// United States.
@@ -124,6 +128,7 @@ impl Palette {
         ink: RGBColor(0x1f, 0x23, 0x28),
         muted: RGBColor(0x5c, 0x63, 0x6e),
         grid: RGBColor(0xe3, 0xe6, 0xea),
+        rule: RGBColor(0xa4, 0xab, 0xb4),
         band: RGBColor(0xf6, 0xe7, 0xbf),
         us: RGBColor(0x00, 0x72, 0xb2),
         coalition: RGBColor(0x2b, 0x8c, 0xc4),
@@ -140,6 +145,7 @@ impl Palette {
         ink: RGBColor(0xe8, 0xea, 0xed),
         muted: RGBColor(0xa4, 0xab, 0xb6),
         grid: RGBColor(0x2e, 0x33, 0x3a),
+        rule: RGBColor(0x5c, 0x63, 0x6d),
         band: RGBColor(0x4a, 0x3f, 0x1f),
         us: RGBColor(0x5a, 0xb4, 0xf0),
         coalition: RGBColor(0x9c, 0xd6, 0xf5),
@@ -353,14 +359,44 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
-/// Average advance of a character of chart text, in CSS pixels per pixel of
-/// font size: enough to lay labels out without asking the backend to
-/// measure (the canvas and SVG backends measure differently).
-pub const CHAR_WIDTH: f64 = 0.56;
+/// The chart text size, in CSS pixels: one size for every label, never
+/// smaller (issue 14 asked for at least 13 px at devicePixelRatio 1).
+pub const TEXT: f64 = 13.0;
 
-/// A rough width of `text` at `size` CSS pixels, in backend pixels.
+/// Advance widths of printable ASCII (space to tilde) in DejaVu Sans, in
+/// thousandths of an em: the widest of the common sans-serif faces a
+/// reader's browser falls back to (Arial, Helvetica, Liberation Sans and
+/// Roboto are narrower), so a label laid out with these never runs into
+/// its neighbour. Measured from `assets/fonts/DejaVuSans-subset.ttf` with
+/// plotters' own text measure; `tests/labels.rs` measures the drawn
+/// labels with the font itself, so a wrong entry fails there.
+const ADVANCE: [u16; 95] = [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
+    636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632,
+    575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685,
+    611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579,
+    278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+];
+
+/// The advance of one character, in thousandths of an em. Curly quotes,
+/// dashes and the ellipsis as DejaVu Sans draws them; anything else
+/// (accented and non-Latin letters) as a wide letter.
+fn advance(c: char) -> u32 {
+    match c {
+        ' '..='~' => u32::from(ADVANCE[c as usize - 32]),
+        '‘' | '’' | '·' => 318,
+        '“' | '”' => 518,
+        '–' => 500,
+        '—' | '…' => 1000,
+        _ => 700,
+    }
+}
+
+/// The width of `text` at `size` CSS pixels, in backend pixels, rounded
+/// up: what the charts lay labels out with (see [`ADVANCE`]).
 pub fn text_width(text: &str, size: f64, style: &ChartStyle) -> i32 {
-    (text.chars().count() as f64 * size * CHAR_WIDTH * style.scale).round() as i32
+    let mills: u32 = text.chars().map(advance).sum();
+    (f64::from(mills) / 1000.0 * size * style.scale).ceil() as i32
 }
 
 /// Breaks `text` into lines of at most `width` backend pixels at `size`,

@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::{linear_ticks, polyline, x_labels, y_grid, Plot};
+use super::TEXT;
 use super::{items::value_text, label, px, ring, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::{Dataset, Item};
 
@@ -102,7 +103,7 @@ fn time_panel<DB: DrawingBackend>(
         .collect();
 
     // Legend first, one line per series, above the plot.
-    let line_h = px(style, 16.0);
+    let line_h = super::layout::line_height(style);
     let (lx, ly) = (px(style, 8.0), px(style, 4.0));
     for (n, g) in series.iter().enumerate() {
         let y = ly + n as i32 * line_h + line_h / 2;
@@ -119,7 +120,7 @@ fn time_panel<DB: DrawingBackend>(
             area,
             &g.label,
             (lx + px(style, 14.0), y),
-            11.0,
+            TEXT,
             pal.ink,
             (HPos::Left, VPos::Center),
             style,
@@ -131,7 +132,7 @@ fn time_panel<DB: DrawingBackend>(
         area,
         &data.y_label,
         (lx, legend_h - px(style, 10.0)),
-        11.0,
+        TEXT,
         pal.muted,
         (HPos::Left, VPos::Bottom),
         style,
@@ -161,7 +162,13 @@ fn time_panel<DB: DrawingBackend>(
         .into_iter()
         .map(|v| (v, super::fixed(v, 0)))
         .collect();
-    y_grid(area, &plot, &ticks, 11.0, &pal, style)?;
+    y_grid(area, &plot, &ticks, TEXT, &pal, style)?;
+    // What a selected dot's label must keep clear of, in the area's pixels.
+    let mut room = super::layout::Room::new((plot.left, plot.top, plot.right, plot.bottom));
+    for (v, _) in &ticks {
+        let y = plot.px_y(*v);
+        room.line(&[(plot.left, y), (plot.right, y)]);
+    }
 
     // Time labels at the middle of each year, or of each given part.
     let parts: Vec<String> = if data.x_labels.is_empty() {
@@ -175,7 +182,7 @@ fn time_panel<DB: DrawingBackend>(
         .enumerate()
         .map(|(n, text)| (x0 + step * (n as f64 + 0.5), text))
         .collect();
-    x_labels(area, &plot, &labels, false, 11.0, &pal, style)?;
+    x_labels(area, &plot, &labels, false, TEXT, &pal, style)?;
     // Hits are in the backend's pixels; drawing on `area` uses its own.
     let (bx, by) = area.get_base_pixel();
     let abs = |(x, y): (i32, i32)| (x + bx, y + by);
@@ -196,6 +203,7 @@ fn time_panel<DB: DrawingBackend>(
         let line: Vec<(i32, i32)> = line.into_iter().map(|p| plot.at(p)).collect();
         let dash = g.hollow.then(|| (px(style, 5.0), px(style, 4.0)));
         polyline(area, &line, dash, line_style)?;
+        room.line(&line);
         for (x, members) in &points {
             if members.len() > 1 {
                 // Sources disagree: a bracket from the lowest to the highest.
@@ -207,15 +215,14 @@ fn time_panel<DB: DrawingBackend>(
                 let bottom = plot.px_y(lo);
                 let d = px(style, 7.0);
                 let ink = ShapeStyle::from(pal.ink).stroke_width(style.px(1.5));
-                area.draw(&PathElement::new(
-                    vec![
-                        (px_x - d, top),
-                        (px_x - d - d / 2, top),
-                        (px_x - d - d / 2, bottom),
-                        (px_x - d, bottom),
-                    ],
-                    ink,
-                ))?;
+                let bracket = [
+                    (px_x - d, top),
+                    (px_x - d - d / 2, top),
+                    (px_x - d - d / 2, bottom),
+                    (px_x - d, bottom),
+                ];
+                area.draw(&PathElement::new(bracket.to_vec(), ink))?;
+                room.line(&bracket);
             }
             for (n, item) in members {
                 let (ax, ay) = plot.at((*x, item.value.unwrap_or_default()));
@@ -226,20 +233,28 @@ fn time_panel<DB: DrawingBackend>(
                     radius
                 };
                 marker(area, (ax, ay), r, color, g.hollow || item.derived, style)?;
+                let halo = r + px(style, 5.0);
+                room.block((ax - halo, ay - halo, ax + halo, ay + halo));
                 if view.highlight.contains(n) || view.selected == Some(*n) {
-                    rings.push(((ax, ay), r, view.selected == Some(*n), color));
+                    rings.push(((ax, ay), r, view.selected.filter(|s| s == n), color));
                 }
                 hits.targets.push(Target::point(*n, at, r));
             }
         }
     }
     for ((x, y), r, selected, color) in rings {
-        let ring = if selected { pal.ink } else { color };
+        let ring = if selected.is_some() { pal.ink } else { color };
         area.draw(&Circle::new(
             (x, y),
             r + px(style, 4.0),
             ShapeStyle::from(ring).stroke_width(style.px(2.0)),
         ))?;
+        // The selected dot's name and number beside it, where there is room.
+        if let Some(item) = selected.and_then(|n| data.items.get(n)) {
+            let text = format!("{} {}", item.label, value_text(data, item));
+            let halo = r + px(style, 5.0);
+            super::layout::callout(area, &mut room, &text, (x, y), halo, pal.ink, style)?;
+        }
     }
     Ok(())
 }
@@ -304,15 +319,22 @@ fn meters<DB: DrawingBackend>(
         if k > 0 {
             y += row / 3;
         }
-        label(
-            area,
-            &g.label,
-            (x0, y),
-            12.0,
-            pal.ink,
-            (HPos::Left, VPos::Top),
-            style,
-        )?;
+        // A long heading wraps rather than run off a narrow panel.
+        let lines = super::wrap(&g.label, x1 - x0, TEXT, style);
+        for (k, text) in lines.iter().enumerate() {
+            if k > 0 {
+                y += super::layout::line_height(style);
+            }
+            label(
+                area,
+                text,
+                (x0, y),
+                TEXT,
+                pal.ink,
+                (HPos::Left, VPos::Top),
+                style,
+            )?;
+        }
         y += row * 2 / 3;
         for (n, item) in members {
             let value = item.value.unwrap_or_default();
@@ -323,7 +345,7 @@ fn meters<DB: DrawingBackend>(
                 area,
                 &item.label,
                 (x0, bar_y - px(style, 2.0)),
-                11.0,
+                TEXT,
                 pal.ink,
                 (HPos::Left, VPos::Bottom),
                 style,
@@ -332,7 +354,7 @@ fn meters<DB: DrawingBackend>(
                 area,
                 &value_text(data, item),
                 (x1, bar_y - px(style, 2.0)),
-                11.0,
+                TEXT,
                 pal.ink,
                 (HPos::Right, VPos::Bottom),
                 style,

@@ -102,8 +102,12 @@ impl Drop for SvgWriter<'_> {
 /// [`super::text_width`]). The charts lay text out themselves; this only
 /// answers plotters if it asks, without measuring fonts.
 pub fn estimate_text_size(text: &str, size: f64) -> (u32, u32) {
+    let unit = super::ChartStyle {
+        scale: 1.0,
+        dark: false,
+    };
     (
-        (text.chars().count() as f64 * size * super::CHAR_WIDTH).round() as u32,
+        u32::try_from(super::text_width(text, size, &unit)).unwrap_or(0),
         size.round() as u32,
     )
 }

@@ -8,6 +8,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::TEXT;
 use super::{label, px, ChartStyle, DrawResult, Hits, Target, View};
 use crate::story::Dataset;
 
@@ -143,38 +144,77 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
+    // Where everything goes, before anything is drawn: the lanes of the
+    // tracks that are shown, each track's name just above its line, the
+    // dots, and the selected event's label where there is room for it.
+    let lanes: Vec<_> = data.groups.iter().filter(|g| view.shows(&g.slug)).collect();
+    let lane_h = (bottom - top) / (lanes.len().max(1) as i32);
+    let radius = px(style, 5.0);
+    let halo = radius + px(style, 6.0);
+    let text_h = px(style, TEXT);
+    let lane_y = |n: usize| top + n as i32 * lane_h + lane_h / 2 + text_h / 2;
+    let mut room = super::layout::Room::new((left, top, width - right, bottom));
+    let mut names = Vec::new();
+    for (n, group) in lanes.iter().enumerate() {
+        let y = lane_y(n);
+        let w = super::text_width(&group.label, TEXT, style);
+        let name = (left, y - halo - text_h, left + w, y - halo);
+        room.block(name);
+        room.line(&[(left, y), (width - right, y)]);
+        names.push(name);
+    }
+    let scale_ref = &scale;
+    let dots: Vec<(usize, usize, (i32, i32))> = lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(n, group)| {
+            data.items
+                .iter()
+                .enumerate()
+                .filter(move |(_, i)| i.group == group.slug)
+                .filter_map(move |(i, item)| Some((n, i, (scale_ref.map(item.x?)?, lane_y(n)))))
+        })
+        .collect();
+    for &(_, _, (x, y)) in &dots {
+        room.block((x - radius, y - radius, x + radius, y + radius));
+    }
+    let selected = view
+        .selected
+        .and_then(|i| dots.iter().find(|d| d.1 == i))
+        .map(|&(_, i, at)| (i, at));
+    let tip = selected.and_then(|(i, at)| {
+        super::layout::beside(&mut room, &data.items[i].label, at, halo, style)
+    });
+
+    // Year gridlines, kept out of the words.
+    let mut holes = names.clone();
+    holes.extend(tip);
     for (_, x) in scale.ticks() {
         root.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + px(style, 4.0))],
             axis_style,
         ))?;
-        root.draw(&PathElement::new(
-            vec![(x, top), (x, bottom)],
-            ShapeStyle::from(pal.grid).stroke_width(style.px(1.0)),
-        ))?;
+        for (a, b) in super::layout::around(x, top, bottom, &holes) {
+            root.draw(&PathElement::new(
+                vec![a, b],
+                ShapeStyle::from(pal.grid).stroke_width(style.px(1.0)),
+            ))?;
+        }
     }
     for (year, x) in scale.year_labels() {
         label(
             &root,
             &year.to_string(),
             (x, bottom + px(style, 6.0)),
-            12.0,
+            TEXT,
             pal.muted,
             (HPos::Center, VPos::Top),
             style,
         )?;
     }
 
-    // Lanes for the tracks that are shown.
-    let lanes: Vec<_> = data.groups.iter().filter(|g| view.shows(&g.slug)).collect();
-    let lane_h = (bottom - top) / (lanes.len().max(1) as i32);
-    let radius = px(style, 5.0);
-    let mut hits = Hits::default();
-    let mut selected_at = None;
     for (n, group) in lanes.iter().enumerate() {
-        let lane_top = top + n as i32 * lane_h;
-        let y = lane_top + lane_h / 2 + px(style, 6.0);
-        let color = pal.hue(group.hue);
+        let y = lane_y(n);
         root.draw(&PathElement::new(
             vec![(left, y), (width - right, y)],
             ShapeStyle::from(pal.grid).stroke_width(style.px(2.0)),
@@ -182,81 +222,55 @@ pub fn draw<DB: DrawingBackend>(
         label(
             &root,
             &group.label,
-            (left, lane_top + px(style, 4.0)),
-            12.0,
+            (names[n].0, names[n].3),
+            TEXT,
             pal.ink,
-            (HPos::Left, VPos::Top),
+            (HPos::Left, VPos::Bottom),
             style,
         )?;
-        for (i, item) in data
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.group == group.slug)
-        {
-            let Some(x) = item.x.and_then(|x| scale.map(x)) else {
-                continue;
-            };
-            let r = if view.emphasised(i) {
-                radius + px(style, 1.5)
-            } else {
-                radius
-            };
-            root.draw(&Circle::new((x, y), r, color.filled()))?;
+    }
+    let mut hits = Hits::default();
+    for &(n, i, (x, y)) in &dots {
+        let color = pal.hue(lanes[n].hue);
+        let r = if view.emphasised(i) {
+            radius + px(style, 1.5)
+        } else {
+            radius
+        };
+        root.draw(&Circle::new((x, y), r, color.filled()))?;
+        root.draw(&Circle::new(
+            (x, y),
+            r,
+            ShapeStyle::from(pal.ground).stroke_width(style.px(1.0)),
+        ))?;
+        if view.highlight.contains(&i) {
             root.draw(&Circle::new(
                 (x, y),
-                r,
-                ShapeStyle::from(pal.ground).stroke_width(style.px(1.0)),
+                r + px(style, 3.0),
+                ShapeStyle::from(color).stroke_width(style.px(1.5)),
             ))?;
-            if view.highlight.contains(&i) {
-                root.draw(&Circle::new(
-                    (x, y),
-                    r + px(style, 3.0),
-                    ShapeStyle::from(color).stroke_width(style.px(1.5)),
-                ))?;
-            }
-            hits.targets.push(Target::point(i, (x, y), r));
-            if view.selected == Some(i) {
-                selected_at = Some((i, x, y));
-            }
         }
+        hits.targets.push(Target::point(i, (x, y), r));
     }
 
     // The selected event last, so its ring and label sit on top.
-    if let Some((i, x, y)) = selected_at {
+    if let Some((i, at)) = selected {
         root.draw(&Circle::new(
-            (x, y),
+            at,
             radius + px(style, 5.0),
             ShapeStyle::from(pal.ink).stroke_width(style.px(2.0)),
         ))?;
-        let text = &data.items[i].label;
-        let w = super::text_width(text, 12.0, style);
-        let on_right = x + w + px(style, 12.0) < width - right;
-        let (anchor, dx) = if on_right {
-            (HPos::Left, px(style, 12.0))
-        } else {
-            (HPos::Right, -px(style, 12.0))
-        };
-        let (tw, th) = (w + px(style, 6.0), px(style, 16.0));
-        let bx = if on_right {
-            x + dx - px(style, 3.0)
-        } else {
-            x + dx - tw + px(style, 3.0)
-        };
-        let by = y - px(style, 22.0);
-        root.draw(&Rectangle::new(
-            [(bx, by), (bx + tw, by + th)],
-            pal.ground.filled(),
-        ))?;
-        label(
-            &root,
-            text,
-            (x + dx, by + th / 2),
-            12.0,
-            pal.ink,
-            (anchor, VPos::Center),
-            style,
-        )?;
+        if let Some(rect) = tip {
+            label(
+                &root,
+                &data.items[i].label,
+                (rect.0, rect.1),
+                TEXT,
+                pal.ink,
+                (HPos::Left, VPos::Top),
+                style,
+            )?;
+        }
     }
     root.present()?;
     Ok(hits)

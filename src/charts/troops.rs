@@ -6,10 +6,13 @@
 //! the line instead of drawing a slope nobody measured.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axes::{decade_ticks, polyline, x_labels, y_grid, Plot};
-use super::{px, thousands, triangle, ChartStyle, DrawResult, Hits, Target, View, FONT};
+use super::{
+    label, layout, px, text_width, thousands, triangle, ChartStyle, DrawResult, Hits, Target, View,
+    TEXT,
+};
 use crate::story::Troops;
 
 /// Years between two sourced figures beyond which the line breaks.
@@ -20,58 +23,6 @@ pub const X_RANGE: (f64, f64) = (2002.5, 2022.5);
 
 /// The y domain (troops, log scale).
 pub const Y_RANGE: (f64, f64) = (100.0, 300_000.0);
-
-/// Where a marker's label goes: which of the two rows, and which side of
-/// its rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LabelPlace {
-    /// 0 for the top row, 1 for the one below.
-    pub row: usize,
-    /// True when the label sits left of its rule (it ends at the rule).
-    pub left: bool,
-}
-
-/// Places marker labels without overlaps, greedily from left to right:
-/// each label tries the top row, then the second, each right of its rule
-/// and then left of it, and is left out if nothing fits inside `plot`.
-/// `xs` are rule positions and `widths` label widths, in backend pixels.
-pub fn place_labels(
-    xs: &[i32],
-    widths: &[i32],
-    plot: std::ops::Range<i32>,
-    gap: i32,
-) -> Vec<Option<LabelPlace>> {
-    let mut taken: [Vec<(i32, i32)>; 2] = [Vec::new(), Vec::new()];
-    xs.iter()
-        .zip(widths)
-        .map(|(&x, &w)| {
-            for (row, spans) in taken.iter_mut().enumerate() {
-                for left in [false, true] {
-                    let span = if left {
-                        (x - gap - w, x - gap)
-                    } else {
-                        (x + gap, x + gap + w)
-                    };
-                    let inside = span.0 >= plot.start && span.1 <= plot.end;
-                    let free = spans
-                        .iter()
-                        .all(|&(a, b)| span.1 + gap <= a || b + gap <= span.0);
-                    if inside && free {
-                        spans.push(span);
-                        return Some(LabelPlace { row, left });
-                    }
-                }
-            }
-            None
-        })
-        .collect()
-}
-
-/// A rough width for a label, in backend pixels: enough to decide which side
-/// of its rule it fits on, without asking the backend to measure text.
-fn label_width(label: &str, style: &ChartStyle) -> i32 {
-    (label.chars().count() as f64 * 6.2 * style.scale).round() as i32
-}
 
 /// Splits point indices into runs with no gap over [`MAX_GAP_YEARS`].
 pub fn segments(years: &[f64]) -> Vec<std::ops::Range<usize>> {
@@ -103,18 +54,52 @@ pub fn draw<DB: DrawingBackend>(
     let pal = style.palette();
     let root = backend.into_drawing_area();
     root.fill(&pal.ground)?;
-    let font = |size: f64, color: RGBColor| (FONT, style.px(size)).into_font().color(&color);
 
     let (width, height) = root.dim_in_pixel();
-    let plot = Plot {
-        left: px(style, 4.0) + px(style, 58.0),
-        right: width as i32 - px(style, 16.0),
-        top: px(style, 12.0),
-        bottom: height as i32 - px(style, 26.0),
+    let (width, height) = (width as i32, height as i32);
+    let (left, right) = (px(style, 62.0), width - px(style, 16.0));
+    let line = layout::line_height(style);
+
+    // The key first, across the top: each series in words, colour and shape.
+    let key_bottom = key(&root, data, left, style)?;
+
+    // Event markers: a rule each, its label in rows between the key and the
+    // plot, each label beside its own rule and never across another's.
+    let markers: Vec<_> = data
+        .markers
+        .iter()
+        .filter(|m| (X_RANGE.0..=X_RANGE.1).contains(&m.year))
+        .collect();
+    let axis = |top| Plot {
+        left,
+        right,
+        top,
+        bottom: height - px(style, 26.0),
         x: X_RANGE,
         y: Y_RANGE,
         log_y: true,
     };
+    let xs: Vec<i32> = markers.iter().map(|m| axis(0).px_x(m.year)).collect();
+    let widths: Vec<i32> = markers
+        .iter()
+        .map(|m| text_width(&m.label, TEXT, style))
+        .collect();
+    let gap = px(style, 4.0);
+    // On a screen too narrow for every label, the last ones go to a note
+    // under the plot, in words, so no rule is left unexplained.
+    let (hung, noted) = (0..=markers.len())
+        .rev()
+        .find_map(|k| layout::hang(&xs[..k], &widths[..k], &[], (0, width), gap, 4).map(|h| (h, k)))
+        .unwrap_or_default();
+    let rows = hung.iter().map(|h| h.row + 1).max().unwrap_or(0) as i32;
+    let notes: Vec<String> = markers[noted..]
+        .iter()
+        .map(|m| format!("{} ({})", m.label, m.year as i32))
+        .collect();
+    let mut plot = axis(key_bottom + rows * line + px(style, 6.0));
+    if !notes.is_empty() {
+        plot.bottom -= line;
+    }
 
     // The step's period first, so everything else draws over it.
     if let Some((from, to)) = view.period {
@@ -129,40 +114,54 @@ pub fn draw<DB: DrawingBackend>(
         .into_iter()
         .map(|v| (v, thousands(v)))
         .collect();
-    y_grid(&root, &plot, &counts, 12.0, &pal, style)?;
+    y_grid(&root, &plot, &counts, TEXT, &pal, style)?;
     let years: Vec<(f64, String)> = (2005..=2020)
         .step_by(5)
         .map(|y| (f64::from(y), y.to_string()))
         .collect();
-    x_labels(&root, &plot, &years, true, 12.0, &pal, style)?;
+    x_labels(&root, &plot, &years, true, TEXT, &pal, style)?;
 
-    // Event markers: a thin vertical rule each, and a label where one fits.
-    let markers: Vec<_> = data
-        .markers
-        .iter()
-        .filter(|m| (X_RANGE.0..=X_RANGE.1).contains(&m.year))
-        .collect();
-    let xs: Vec<i32> = markers.iter().map(|m| plot.px_x(m.year)).collect();
-    let widths: Vec<i32> = markers
-        .iter()
-        .map(|m| label_width(&m.label, style))
-        .collect();
-    let gap = i32::try_from(style.px(3.0)).unwrap_or(3);
-    let places = place_labels(&xs, &widths, plot.left..plot.right, gap);
-    for ((m, place), x) in markers.iter().zip(places).zip(&xs) {
-        root.draw(&PathElement::new(
-            vec![(*x, plot.top), (*x, plot.bottom)],
-            ShapeStyle::from(pal.muted).stroke_width(style.px(1.0)),
-        ))?;
-        let Some(place) = place else { continue };
-        let row_y = plot.px_y(if place.row == 0 { 200_000.0 } else { 110_000.0 });
-        let (anchor, dx) = if place.left {
-            (HPos::Right, -gap)
+    let mut room = layout::Room::new((plot.left, plot.top, plot.right, plot.bottom));
+    let rule = ShapeStyle::from(pal.rule).stroke_width(style.px(1.0));
+    for (v, _) in &counts {
+        let y = plot.px_y(*v);
+        room.line(&[(plot.left, y), (plot.right, y)]);
+    }
+    for (n, x) in xs.iter().enumerate() {
+        let top = hung.get(n).map_or(plot.top, |h| {
+            plot.top - px(style, 6.0) - h.row as i32 * line - line / 2
+        });
+        root.draw(&PathElement::new(vec![(*x, top), (*x, plot.bottom)], rule))?;
+        room.line(&[(*x, plot.top), (*x, plot.bottom)]);
+    }
+    for ((m, h), x) in markers.iter().zip(&hung).zip(&xs) {
+        let y = plot.top - px(style, 6.0) - h.row as i32 * line - line / 2;
+        let (anchor, at) = if h.left {
+            (HPos::Right, x - gap)
         } else {
-            (HPos::Left, gap)
+            (HPos::Left, x + gap)
         };
-        let text_style = font(11.0, pal.ink).pos(Pos::new(anchor, VPos::Top));
-        root.draw(&Text::new(m.label.clone(), (x + dx, row_y), text_style))?;
+        label(
+            &root,
+            &m.label,
+            (at, y),
+            TEXT,
+            pal.ink,
+            (anchor, VPos::Center),
+            style,
+        )?;
+    }
+    if !notes.is_empty() {
+        let text = format!("{} {}", data.also_marked, notes.join(", "));
+        label(
+            &root,
+            &super::fit(&text, width - 2 * gap, TEXT, style),
+            (gap, height - gap),
+            TEXT,
+            pal.muted,
+            (HPos::Left, VPos::Bottom),
+            style,
+        )?;
     }
 
     // Coalition: only sourced, non-zero counts (zero has no place on a log axis).
@@ -181,11 +180,13 @@ pub fn draw<DB: DrawingBackend>(
             Some((px(style, 6.0), px(style, 4.0))),
             coalition_style,
         )?;
+        room.line(&line);
     }
+    let mark = px(style, 4.0);
     for &p in &coalition {
-        root.draw(
-            &(EmptyElement::at(plot.at(p)) + triangle(px(style, 4.0), pal.coalition.filled())),
-        )?;
+        root.draw(&(EmptyElement::at(plot.at(p)) + triangle(mark, pal.coalition.filled())))?;
+        let (x, y) = plot.at(p);
+        room.block((x - mark, y - mark, x + mark, y + mark));
     }
 
     // US series: solid line, broken at gaps, with a dot per sourced figure.
@@ -195,53 +196,27 @@ pub fn draw<DB: DrawingBackend>(
     for run in segments(&point_years) {
         let line: Vec<(i32, i32)> = data.points[run].iter().map(point).collect();
         polyline(&root, &line, None, us_style)?;
+        room.line(&line);
     }
+    let radius = px(style, 4.0);
     for p in &data.points {
         root.draw(&Circle::new(point(p), style.px(3.5), pal.us.filled()))?;
+        let (x, y) = point(p);
+        room.block((x - radius, y - radius, x + radius, y + radius));
     }
+    // The selected point: a ring, and its date and count beside it where
+    // the room has space (the readout under the chart says it in full).
     if let Some(p) = selected.and_then(|i| data.points.get(i)) {
+        let ring = px(style, 7.0);
         root.draw(&Circle::new(
             point(p),
             style.px(7.0),
             ShapeStyle::from(pal.ink).stroke_width(style.px(2.0)),
         ))?;
+        let text = format!("{}: {}", p.label, thousands(p.us));
+        layout::callout(&root, &mut room, &text, point(p), ring, pal.ink, style)?;
     }
 
-    // A small legend in the lower left of the plot, which the data leave
-    // empty (the coalition's last pre-2010 counts are in the hundreds), drawn
-    // by hand so it names each series in words as well as colour and shape.
-    let (lx, ly) = (
-        plot.left + style.px(10.0) as i32,
-        plot.bottom - style.px(36.0) as i32,
-    );
-    let legend = [
-        (&data.us_label, pal.us, false),
-        (&data.coalition_label, pal.coalition, true),
-    ];
-    let root_area = &root;
-    for (row, (label, color, dashed)) in legend.into_iter().enumerate() {
-        let y = ly + row as i32 * style.px(16.0) as i32;
-        let len = style.px(18.0) as i32;
-        let line_style =
-            ShapeStyle::from(color).stroke_width(style.px(if dashed { 2.0 } else { 2.5 }));
-        if dashed {
-            let dash = len / 3;
-            root_area.draw(&PathElement::new(vec![(lx, y), (lx + dash, y)], line_style))?;
-            root_area.draw(&PathElement::new(
-                vec![(lx + 2 * dash, y), (lx + len, y)],
-                line_style,
-            ))?;
-        } else {
-            root_area.draw(&PathElement::new(vec![(lx, y), (lx + len, y)], line_style))?;
-        }
-        root_area.draw(&Text::new(
-            label.clone(),
-            (lx + len + style.px(6.0) as i32, y - style.px(6.0) as i32),
-            font(11.0, pal.ink),
-        ))?;
-    }
-
-    let radius = style.px(4.0) as i32;
     let hits = Hits {
         targets: data
             .points
@@ -252,4 +227,49 @@ pub fn draw<DB: DrawingBackend>(
     };
     root.present()?;
     Ok(hits)
+}
+
+/// The key across the top, left to right from `left`, wrapping where the
+/// width runs out: each series as its line and mark, then its name.
+/// Returns the bottom of the key.
+fn key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    data: &Troops,
+    left: i32,
+    style: &ChartStyle,
+) -> DrawResult<i32> {
+    let pal = style.palette();
+    let (width, _) = root.dim_in_pixel();
+    let line = layout::line_height(style);
+    let (sample, gap) = (px(style, 22.0), px(style, 6.0));
+    let (mut x, mut y) = (left, px(style, 4.0) + line / 2);
+    for (text, color, dashed) in [
+        (&data.us_label, pal.us, false),
+        (&data.coalition_label, pal.coalition, true),
+    ] {
+        let w = sample + gap + text_width(text, TEXT, style);
+        if x > left && x + w > width as i32 - gap {
+            (x, y) = (left, y + line);
+        }
+        let stroke = ShapeStyle::from(color).stroke_width(style.px(if dashed { 2.0 } else { 2.5 }));
+        let dash = dashed.then(|| (px(style, 6.0), px(style, 4.0)));
+        polyline(root, &[(x, y), (x + sample, y)], dash, stroke)?;
+        let mid = (x + sample / 2, y);
+        if dashed {
+            root.draw(&(EmptyElement::at(mid) + triangle(px(style, 4.0), color.filled())))?;
+        } else {
+            root.draw(&Circle::new(mid, style.px(3.5), color.filled()))?;
+        }
+        label(
+            root,
+            text,
+            (x + sample + gap, y),
+            TEXT,
+            pal.ink,
+            (HPos::Left, VPos::Center),
+            style,
+        )?;
+        x += w + px(style, 18.0);
+    }
+    Ok(y + line / 2)
 }

@@ -13,7 +13,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::items::{self, readout, step_view, tip, visible};
+use crate::charts::items::{self, readout, step_view, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
 use crate::story::wire::{wire_struct, Reader, Wire};
@@ -405,45 +405,7 @@ pub(super) fn ChartIslandView(
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = ev;
-    };
-
-    // A short label beside the selected item, for sighted readers using a
-    // pointer or touch; the readout below says the same and more, aloud.
-    let tooltip = move || {
-        let i = view.with(|v| v.selected)?;
-        let target = hits.with(|h| h.of(i).copied())?;
-        let text = tip(story, kind(), i)?;
-        #[cfg(target_arch = "wasm32")]
-        let scale = leptos::prelude::window()
-            .device_pixel_ratio()
-            .clamp(1.0, 4.0);
-        #[cfg(not(target_arch = "wasm32"))]
-        let scale = 1.0;
-        let width = size.0.get().max(1.0);
-        let (x, top, bottom) = (
-            f64::from(target.centre().0) / scale,
-            f64::from(target.rect.1) / scale,
-            f64::from(target.rect.3) / scale,
-        );
-        // Near an edge the label leans inwards, so it never leaves the frame.
-        let shift = if x < width / 3.0 {
-            "0%"
-        } else if x > width * 2.0 / 3.0 {
-            "-100%"
-        } else {
-            "-50%"
-        };
-        let (y, lift) = if top > 36.0 {
-            (top - 6.0, "-100%")
-        } else {
-            (bottom + 6.0, "0%")
-        };
-        Some(view! {
-            <div class="chart-tip" aria-hidden="true" style=format!("left:{}px;top:{}px;transform:translate({shift},{lift})", x.round() as i32, y.round() as i32)>
-                {text}
-            </div>
-        })
+        let _ = (ev, hits);
     };
 
     let summary = move || items::words(story, kind()).1;
@@ -509,7 +471,6 @@ pub(super) fn ChartIslandView(
                 on:pointerdown=on_pointer
             ></canvas>
             <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
-            {tooltip}
         </div>
         // Shown, and worked, by page-level glue (`dom::fullscreen`); the
         // stylesheet shows the label for its state.

@@ -532,6 +532,9 @@ pub struct Troops {
     pub us_label: String,
     /// Legend label of the coalition series.
     pub coalition_label: String,
+    /// What starts the note that names the event markers a narrow chart
+    /// has no room to label.
+    pub also_marked: String,
     /// The series, oldest first.
     pub points: Vec<TroopPoint>,
     /// Events drawn as markers.

@@ -165,6 +165,7 @@ pub fn validate(story: &Story) -> Vec<String> {
         ("troops axis_note", &troops.axis_note),
         ("troops us_label", &troops.us_label),
         ("troops coalition_label", &troops.coalition_label),
+        ("troops also_marked", &troops.also_marked),
     ] {
         if value.trim().is_empty() {
             p(format!("{name} is empty"));

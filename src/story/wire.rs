@@ -451,6 +451,7 @@ wire_struct!(Troops {
     axis_note,
     us_label,
     coalition_label,
+    also_marked,
     points,
     markers
 });
