@@ -487,3 +487,40 @@ fn no_label_is_dropped_or_cut_without_a_key_or_note_naming_it() {
         missing.join("\n")
     );
 }
+
+/// In the pledges chart colour says who pledged and nothing else (the
+/// domains and outcomes are words), and the key to the shapes comes before
+/// the rows that use it.
+#[test]
+fn the_pledges_use_colour_for_one_thing_and_key_it_first() {
+    let story = story().unwrap();
+    let data = story.data.dataset(ChartKind::Commitments).unwrap();
+    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    for (size, scale) in sizes(ChartKind::Commitments) {
+        let pal = Palette::LIGHT;
+        let d = record(ChartKind::Commitments, size, &View::default(), scale);
+        let mut allowed: Vec<String> = data.sides.iter().map(|s| hex(pal.hue(s.hue))).collect();
+        allowed.extend([pal.ground, pal.grid, pal.band].map(hex));
+        for (_, c) in d.blocks.iter().chain(&d.marks) {
+            assert!(allowed.contains(c), "{size:?}: {c} is not a side's colour");
+        }
+        let top_of = |text: &str| {
+            d.labels
+                .iter()
+                .find(|l| l.text == text)
+                .map(|l| l.rect.1)
+                .unwrap_or_else(|| panic!("{text:?} is drawn"))
+        };
+        let first_row = data
+            .items
+            .iter()
+            .map(|i| top_of(&i.label))
+            .fold(f64::MAX, f64::min);
+        for side in &data.sides {
+            assert!(
+                top_of(&side.label) < first_row,
+                "{size:?}: key after the rows"
+            );
+        }
+    }
+}

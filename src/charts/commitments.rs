@@ -105,7 +105,8 @@ pub fn draw<DB: DrawingBackend>(
         2
     };
     let lines = layout(data, view, columns);
-    // One more row at the bottom for the key to the shapes.
+    // One more row, at the top, for the key to the shapes: read before the
+    // rows that need it.
     let rows = lines.iter().map(|(_, r, _)| r + 1).max().unwrap_or(1) as i32 + 1;
     let pad = px(style, 8.0);
     let gap = px(style, 16.0);
@@ -115,7 +116,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut hits = Hits::default();
     for (col, row, line) in lines {
         let x0 = pad + col as i32 * (col_w + gap);
-        let y0 = pad + row as i32 * row_h;
+        let y0 = pad + (row as i32 + 1) * row_h;
         let mid = y0 + row_h / 2;
         match line {
             Line::Round(r) => {
@@ -143,13 +144,6 @@ pub fn draw<DB: DrawingBackend>(
                         (x0 + span, y0 + row_h - px(style, 2.0)),
                     ],
                     pal.grid.filled(),
-                ))?;
-                root.draw(&Rectangle::new(
-                    [
-                        (x0, y0 + px(style, 2.0)),
-                        (x0 + px(style, 4.0), y0 + row_h - px(style, 2.0)),
-                    ],
-                    pal.hue(group.hue).filled(),
                 ))?;
                 label(
                     &root,
@@ -196,10 +190,6 @@ pub fn draw<DB: DrawingBackend>(
                 let word = status.map_or("", |s| s.label.as_str());
                 let word_w = text_width(word, font, style);
                 let right = x0 + col_w - px(style, 4.0);
-                if let Some(s) = status {
-                    let dot = (right - word_w - px(style, 8.0), mid);
-                    root.draw(&Circle::new(dot, px(style, 3.0), pal.hue(s.hue).filled()))?;
-                }
                 label(
                     &root,
                     word,
@@ -227,7 +217,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     // The key: each side's shape and name.
-    let key_y = pad + (rows - 1) * row_h + row_h / 2;
+    let key_y = pad + row_h / 2;
     let mut x = pad;
     for (n, side) in data.sides.iter().enumerate() {
         shape(&root, n, (x + px(style, 5.0), key_y), row_h, data, style)?;
