@@ -189,6 +189,28 @@ fn hit_testing_finds_the_nearest_drawn_point() {
 }
 
 #[test]
+fn a_pointer_in_the_plot_snaps_to_the_nearest_date() {
+    let (_, hits) = render(None, None, LIGHT);
+    let (l, t, r, b) = hits.snap.expect("the troop chart snaps");
+    assert!(l < r && t < b);
+    for target in &hits.targets {
+        let (x, _) = target.centre();
+        // Straight above or below the dot, far from it: still that date.
+        for y in [t + 1, b - 1] {
+            assert_eq!(hits.hit(x, y, 4), Some(target.item), "at ({x}, {y})");
+        }
+    }
+    // Between two dates, the nearer one.
+    let (a, c) = (hits.targets[0].centre(), hits.targets[1].centre());
+    assert!(c.0 - a.0 > 4, "the first two dates are apart");
+    assert_eq!(hits.hit(a.0 + 1, t + 1, 4), Some(hits.targets[0].item));
+    assert_eq!(hits.hit(c.0 - 1, t + 1, 4), Some(hits.targets[1].item));
+    // Outside the plot nothing snaps.
+    assert_eq!(hits.hit(l - 40, t + 1, 4), None);
+    assert_eq!(hits.hit(a.0, b + 30, 4), None);
+}
+
+#[test]
 fn long_gaps_break_the_line() {
     assert_eq!(
         segments(&[2003.0, 2004.0, 2011.9, 2014.8, 2015.4]),

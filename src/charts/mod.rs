@@ -272,6 +272,9 @@ impl Target {
 pub struct Hits {
     /// One target per drawn item; hidden items have none.
     pub targets: Vec<Target>,
+    /// A line chart's plot, in which a pointer snaps to the nearest date:
+    /// left, top, right, bottom.
+    pub snap: Option<(i32, i32, i32, i32)>,
 }
 
 impl Hits {
@@ -279,6 +282,9 @@ impl Hits {
     /// pixels; among targets the point is inside, the smallest wins (a dot
     /// drawn over a band).
     pub fn hit(&self, x: i32, y: i32, radius: i32) -> Option<usize> {
+        if let Some(found) = self.snapped(x, y) {
+            return Some(found);
+        }
         let r2 = i64::from(radius) * i64::from(radius);
         self.targets
             .iter()
@@ -290,6 +296,27 @@ impl Hits {
             .filter(|&(_, d2, _)| d2 <= r2)
             .min_by_key(|&(_, d2, area)| (d2, area))
             .map(|(item, _, _)| item)
+    }
+
+    /// Inside a line chart's plot, the item at the date nearest `x` (and of
+    /// the items at that date, the one nearest `y`): a reader moving along
+    /// a line reads every date without aiming at its dot.
+    fn snapped(&self, x: i32, y: i32) -> Option<usize> {
+        let (l, t, r, b) = self.snap?;
+        if x < l || x > r || y < t || y > b {
+            return None;
+        }
+        self.targets
+            .iter()
+            .filter(|target| {
+                let (cx, cy) = target.centre();
+                (l..=r).contains(&cx) && (t..=b).contains(&cy)
+            })
+            .min_by_key(|target| {
+                let (cx, cy) = target.centre();
+                ((cx - x).abs(), (cy - y).abs())
+            })
+            .map(|target| target.item)
     }
 
     /// The target of an item, if it was drawn.

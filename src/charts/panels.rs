@@ -188,6 +188,12 @@ fn time_panel<DB: DrawingBackend>(
     let abs = |(x, y): (i32, i32)| (x + bx, y + by);
 
     let radius = px(style, 4.5);
+    hits.snap = Some((
+        plot.left + bx,
+        plot.top + by,
+        plot.right + bx,
+        plot.bottom + by,
+    ));
     let mut rings = Vec::new();
     for g in &series {
         let color = pal.hue(g.hue);

@@ -224,6 +224,7 @@ pub fn draw<DB: DrawingBackend>(
             .enumerate()
             .map(|(i, p)| Target::point(i, point(p), radius))
             .collect(),
+        snap: Some((plot.left, plot.top, plot.right, plot.bottom)),
     };
     root.present()?;
     Ok(hits)
