@@ -264,7 +264,9 @@ fn every_item_has_a_readout_with_no_placeholder_left() {
     let story = story().unwrap();
     for kind in ChartKind::ALL {
         for i in 0..count(kind) {
-            let text = readout(story, kind, i).unwrap_or_default();
+            let text = readout(story, kind, i)
+                .map(|r| r.text())
+                .unwrap_or_default();
             assert!(text.len() > 10, "{} item {i}: {text:?}", kind.slug());
             assert!(
                 !text.contains('{') && !text.contains('}'),
@@ -273,6 +275,58 @@ fn every_item_has_a_readout_with_no_placeholder_left() {
             );
         }
         assert_eq!(readout(story, kind, usize::MAX), None);
+    }
+}
+
+#[test]
+fn a_readout_is_a_heading_and_labelled_parts() {
+    use explainer::charts::items::Readout;
+    let r = Readout::compose(
+        "{group}: {label}|Why it matters: {text}|{note}|Sources: {source}.",
+        &[
+            ("group", "Washington"),
+            ("label", "Benchmarks"),
+            ("text", "So progress can be seen."),
+            ("note", ""),
+            ("source", "Reuters"),
+        ],
+    );
+    assert_eq!(r.head, "Washington: Benchmarks");
+    assert_eq!(
+        r.parts,
+        vec![
+            (
+                "Why it matters".to_owned(),
+                "So progress can be seen.".to_owned()
+            ),
+            ("Sources".to_owned(), "Reuters.".to_owned()),
+        ],
+        "labelled parts, and the empty note left out"
+    );
+    assert_eq!(
+        r.text(),
+        "Washington: Benchmarks. Why it matters: So progress can be seen. Sources: Reuters."
+    );
+    // Every figure's readouts: a heading and at least one part, and the
+    // troop chart says its date once.
+    let story = story().unwrap();
+    for kind in ChartKind::ALL {
+        for i in 0..count(kind) {
+            let r = readout(story, kind, i).unwrap();
+            assert!(
+                !r.head.is_empty() && !r.parts.is_empty(),
+                "{} {i}: {r:?}",
+                kind.slug()
+            );
+        }
+    }
+    for (i, p) in story.data.troops.points.iter().enumerate() {
+        let r = readout(story, ChartKind::Troops, i).unwrap();
+        assert_eq!(r.head, p.label);
+        let counts = 1 + usize::from(p.coalition.is_some());
+        for (_, text) in &r.parts[..counts] {
+            assert!(!text.contains(p.label.as_str()), "the date again: {text}");
+        }
     }
 }
 

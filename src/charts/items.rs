@@ -85,8 +85,68 @@ pub fn visible(story: &Story, kind: ChartKind, view: &View) -> Vec<usize> {
     }
 }
 
-/// What the screen reader hears, and everyone reads, for a selected item.
-pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
+/// A selected item in words: a heading line, then its parts, each with the
+/// label the content gives it ("Why it matters") or none. What the screen
+/// reader hears, and everyone reads, beside the chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readout {
+    /// The first line: what is selected.
+    pub head: String,
+    /// The rest, a line each: `(label, text)`, the label empty where the
+    /// part has none.
+    pub parts: Vec<(String, String)>,
+}
+
+impl Readout {
+    /// The readout from a template whose lines are split by `|`: the first
+    /// is the heading; a later line that starts with words and a colon
+    /// before any placeholder ("Sources: {source}") has those words as its
+    /// label. Lines left empty by their placeholders are dropped.
+    pub fn compose(template: &str, values: &[(&str, &str)]) -> Readout {
+        // Empty placeholders leave double spaces behind; close them up.
+        let tidy = |t: &str| join(fill(t, values).split_whitespace(), " ");
+        let mut lines = template.split('|');
+        let head = tidy(lines.next().unwrap_or_default());
+        let parts = lines
+            .filter_map(|line| {
+                let (label, rest) = match line.split_once(": ") {
+                    Some((label, rest)) if !label.contains('{') => (label.trim(), rest),
+                    _ => ("", line),
+                };
+                let text = tidy(rest);
+                // A part with nothing but punctuation left is no part.
+                text.chars()
+                    .any(char::is_alphanumeric)
+                    .then(|| (label.to_owned(), text))
+            })
+            .collect();
+        Readout { head, parts }
+    }
+
+    /// The readout as one run of text: each line ends with a full stop
+    /// unless it has its own punctuation.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let lines = std::iter::once((String::new(), self.head.clone())).chain(self.parts.clone());
+        for (label, text) in lines {
+            if !out.is_empty() {
+                if !out.ends_with(['.', '?', '!', ':', '…', ')', '”']) {
+                    out.push('.');
+                }
+                out.push(' ');
+            }
+            if !label.is_empty() {
+                out.push_str(&label);
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+        out
+    }
+}
+
+/// The readout of item `index` of figure `kind`, if there is such an item.
+pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<Readout> {
     let Some(data) = story.data.dataset(kind) else {
         return troops_readout(story, index);
     };
@@ -97,7 +157,7 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
         .map_or("", String::as_str);
     let value = value_text(data, item);
     let source = publishers(story, item.sources.iter());
-    let text = fill(
+    Some(Readout::compose(
         &data.readout,
         &[
             ("label", &item.label),
@@ -118,38 +178,28 @@ pub fn readout(story: &Story, kind: ChartKind, index: usize) -> Option<String> {
             ("note", &item.note),
             ("source", &source),
         ],
-    );
-    // Empty placeholders leave double spaces behind; close them up.
-    Some(join(text.split_whitespace(), " "))
+    ))
 }
 
-fn troops_readout(story: &Story, index: usize) -> Option<String> {
+/// The troop chart's readout: the date as its heading, then each series'
+/// count, then the point's note. The date is said once.
+fn troops_readout(story: &Story, index: usize) -> Option<Readout> {
     let (ui, data) = (&story.ui, &story.data.troops);
     let p = data.points.get(index)?;
-    let mut text = fill(
-        &ui.readout,
-        &[
-            ("date", &p.label),
-            ("value", &thousands(p.us)),
-            ("series", &data.us_label),
-        ],
-    );
-    if let Some(c) = p.coalition {
-        text.push(' ');
-        text.push_str(&fill(
-            &ui.readout,
-            &[
-                ("date", &p.label),
-                ("value", &thousands(c)),
-                ("series", &data.coalition_label),
-            ],
-        ));
-    }
-    if let Some(note) = &p.note {
-        text.push(' ');
-        text.push_str(note);
-    }
-    Some(text)
+    let count = |series: &str, value: f64| {
+        let line = Readout::compose(
+            &format!("|{}", ui.readout),
+            &[("value", &thousands(value)), ("series", series)],
+        );
+        line.parts.into_iter().next()
+    };
+    let mut parts: Vec<(String, String)> = count(&data.us_label, p.us).into_iter().collect();
+    parts.extend(p.coalition.and_then(|c| count(&data.coalition_label, c)));
+    parts.extend(p.note.clone().map(|n| (String::new(), n)));
+    Some(Readout {
+        head: p.label.clone(),
+        parts,
+    })
 }
 
 /// The view a step asks of its figure: its period and the items it is

@@ -259,6 +259,32 @@ pub(super) fn ChartIslandView(
         let _ = href;
     };
     let select = move |i: Option<usize>| set_state(i, view.with_untracked(|v| v.hidden.clone()));
+    let readout_ref = NodeRef::<leptos::html::Div>::new();
+    // A reader who taps or keys to an item sees its readout: on a phone the
+    // readout can be below the fold, and then the page moves just enough
+    // to show it (never on hover, which would pull the page about).
+    let select_and_show = move |i: Option<usize>| {
+        select(i);
+        #[cfg(target_arch = "wasm32")]
+        if i.is_some() {
+            set_timeout(
+                move || {
+                    if let Some(el) = readout_ref.get_untracked() {
+                        let below = el.get_bounding_client_rect().bottom()
+                            > window()
+                                .inner_height()
+                                .ok()
+                                .and_then(|h| h.as_f64())
+                                .unwrap_or(f64::MAX);
+                        if below {
+                            el.scroll_into_view_with_bool(false);
+                        }
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    };
     let (failed, set_failed) = signal(false);
     // Where the last drawing put each item: for the pointer and the label.
     let hits = RwSignal::new(crate::charts::Hits::default());
@@ -387,7 +413,7 @@ pub(super) fn ChartIslandView(
         // navigation must not also see them.
         ev.prevent_default();
         ev.stop_propagation();
-        select(next.and_then(|p| order.get(p).copied()));
+        select_and_show(next.and_then(|p| order.get(p).copied()));
     };
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         #[cfg(target_arch = "wasm32")]
@@ -400,7 +426,10 @@ pub(super) fn ChartIslandView(
             let radius = (14.0 * scale) as i32;
             let hit = hits.with_untracked(|h| h.hit(x, y, radius));
             let current = view.with_untracked(|v| v.selected);
-            if hit != current && (hit.is_some() || ev.type_() == "pointerdown") {
+            let down = ev.type_() == "pointerdown";
+            if hit != current && down {
+                select_and_show(hit);
+            } else if hit != current && hit.is_some() {
                 select(hit);
             }
         }
@@ -478,9 +507,21 @@ pub(super) fn ChartIslandView(
             <span class="when-off">{ui.full_screen.as_str()}</span>
             <span class="when-on">{ui.close_full_screen.as_str()}</span>
         </button>
-        <p class="readout" aria-live="polite">
-            {move || view.with(|v| v.selected).and_then(|i| readout(story, kind(), i))}
-        </p>
+        <div class="readout" aria-live="polite" node_ref=readout_ref>
+            {move || {
+                let r = view.with(|v| v.selected).and_then(|i| readout(story, kind(), i))?;
+                let parts = r
+                    .parts
+                    .into_iter()
+                    .map(|(label, text)| {
+                        let label = (!label.is_empty())
+                            .then(|| view! { <span class="readout-label">{label}{ui.term_separator.as_str()}</span> });
+                        view! { <p>{label}{text}</p> }
+                    })
+                    .collect_view();
+                Some(view! { <p class="readout-head">{r.head}</p> {parts} })
+            }}
+        </div>
         <p class="chart-summary">
             <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
             {summary}

@@ -23,7 +23,9 @@ test('the keyboard moves through points, the readout follows, and the URL keeps 
   await page.focus('.chart-canvas');
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/\?troops=may-2003$/);
-  assert.match(await page.textContent('.readout'), /^May 2003: 150,000 US troops\./);
+  // A heading line with the date, once, then a line per series.
+  assert.match(await page.innerText('.readout'), /^May 2003\s+US troops: 150,000\s/);
+  assert.equal(await page.locator('.readout .readout-head').textContent(), 'May 2003');
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/\?troops=january-2005$/);
   // The chart's arrows do not also turn the page.
@@ -138,7 +140,7 @@ test('timeline tracks and pledge domains filter with real buttons, and the link 
   await page.focus('.chart-canvas');
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('ArrowRight');
-    assert.ok(!(await page.textContent('.readout')).includes(', Security:'), 'a hidden event was selected');
+    assert.ok(!/^Security: /m.test(await page.innerText('.readout')), 'a hidden event was selected');
   }
   // Cold from the shared link: the filter and the selection survive.
   const shared = page.url();
@@ -164,10 +166,35 @@ test('a pointer on a chart selects what is under it', async () => {
   // The Washington column is on the left: its third ask sits a few rows down.
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
   await page.waitForURL(/agenda=/);
-  assert.match(await page.textContent('.readout'), /^Washington: .*Sources: /);
+  assert.match(await page.textContent('.readout .readout-head'), /^Washington: /);
+  const labels = await page.$$eval('.readout .readout-label', (ls) => ls.map((l) => l.textContent));
+  assert.ok(labels.includes('Why it matters: ') && labels.at(-1) === 'Sources: ', `labelled parts: ${labels}`);
   // The chart labels its own selection (tests/labels.rs): nothing floats
   // over the neighbouring items.
   assert.equal(await page.locator('.chart-tip').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone, a tap on a chart brings its readout into view', async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(env.url + FIGURES.troops);
+  await mounted(page);
+  await drawn(page);
+  // The chart's foot at the bottom of the screen: its readout is below it.
+  await page.$eval('.chart-canvas', (c) => window.scrollBy(0, c.getBoundingClientRect().bottom - innerHeight + 4));
+  const below = await page.$eval('.readout', (r) => r.getBoundingClientRect().top >= innerHeight);
+  assert.ok(below, 'the readout starts below the fold');
+  const box = await page.locator('.chart-canvas').boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.waitForFunction(() => document.querySelector('.readout').textContent.length > 0);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.readout').getBoundingClientRect();
+    return r.bottom <= innerHeight + 1 && r.top >= 0;
+  });
+  // The chart stays on screen too, above its readout.
+  const canvas = await page.locator('.chart-canvas').boundingBox();
+  assert.ok(canvas.y + canvas.height > 0, 'the chart left the screen');
   assert.deepEqual(problems, []);
   await context.close();
 });
