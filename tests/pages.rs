@@ -263,4 +263,35 @@ fn reference_pages_are_laid_out_as_lists_not_steps() {
     // A story step keeps its dots and its share bar.
     let step = render("/round-two/benchmarks/", "/");
     assert!(step.contains(r#"class="step-list""#) && step.contains(r#"class="share""#));
+    // Its dots say what they are: captioned, and each "Step n of N: title"
+    // to a pointer (the tooltip) and a screen reader (the link's text).
+    let story = story().unwrap();
+    let chapter = story
+        .chapters
+        .iter()
+        .find(|c| c.slug == "round-two")
+        .unwrap();
+    let caption = step
+        .find(r#"class="steps-caption""#)
+        .expect("the dots' caption");
+    assert!(step[caption..].contains(&format!(">{}<", story.ui.steps)));
+    for (i, s) in chapter.steps.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let total = chapter.steps.len().to_string();
+        let name = format!(
+            "{}{}{}",
+            explainer::story::fill(&story.ui.step_of, &[("n", &n), ("total", &total)]),
+            story.ui.term_separator,
+            s.title
+        );
+        let name = explainer::story::html::escape(&name);
+        assert!(
+            step.contains(&format!(r#"title="{name}""#)),
+            "tooltip {name}"
+        );
+        assert!(
+            step.contains(&format!(r#"<span class="visually-hidden">{name}</span>"#)),
+            "link text {name}"
+        );
+    }
 }

@@ -94,7 +94,9 @@ pub fn PagerTop(
     }
 }
 
-/// The steps of one chapter as a numbered list of links.
+/// The steps of one chapter as a numbered list of links, captioned, each
+/// saying which step of how many it is and its title: in its tooltip to a
+/// pointer, in its text to a screen reader.
 #[component]
 pub fn StepList(
     /// The story.
@@ -108,25 +110,38 @@ pub fn StepList(
     let Some(c) = story.chapters.get(chapter) else {
         return ().into_any();
     };
+    let ui = &story.ui;
+    let total = c.steps.len().to_string();
     let items = c
         .steps
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let href = Route::Step { chapter, step: i }.href(story, &base);
+            let n = (i + 1).to_string();
+            let name = format!(
+                "{}{}{}",
+                fill(&ui.step_of, &[("n", &n), ("total", &total)]),
+                ui.term_separator,
+                s.title
+            );
+            let tip = name.clone();
             view! {
                 <li>
-                    <a href=href title=s.title.as_str()
+                    <a href=href title=tip
                         aria-current=(step == i).then_some("step")>
-                        <span class="visually-hidden">{s.title.as_str()}</span>
-                        <span aria-hidden="true">{i + 1}</span>
+                        <span class="visually-hidden">{name}</span>
+                        <span aria-hidden="true">{n}</span>
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="step-list" aria-label=story.ui.steps.as_str()>{items}</ol>
+        <div class="steps">
+            <span class="steps-caption" aria-hidden="true">{ui.steps.as_str()}</span>
+            <ol class="step-list" aria-label=ui.steps.as_str()>{items}</ol>
+        </div>
     }
     .into_any()
 }
