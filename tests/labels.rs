@@ -221,9 +221,15 @@ fn sizes(kind: ChartKind) -> [((u32, u32), f64); 4] {
         ChartKind::Commitments | ChartKind::Agenda | ChartKind::Opinion | ChartKind::Oil
     );
     let phone = if tall { (358, 477) } else { (358, 304) };
+    // The chamber's frame is 2:1 on wide screens.
+    let wide = if kind == ChartKind::Parliament {
+        2.0
+    } else {
+        16.0 / 11.0
+    };
     [
-        ((700, 480), 1.0),
-        ((560, 385), 1.0),
+        ((700, (700.0 / wide) as u32), 1.0),
+        ((560, (560.0 / wide) as u32), 1.0),
         (phone, 1.0),
         ((phone.0 * 3, phone.1 * 3), 3.0),
     ]

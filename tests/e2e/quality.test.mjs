@@ -244,3 +244,43 @@ test('the Nu Html Checker finds no error in any built page', () => {
   }
   assert.equal(out.trim(), '', out.split('\n').slice(0, 20).join('\n'));
 });
+
+test("lines of body text hold 60 to 75 characters on a desktop, in the page's font and in the wide and narrow serifs systems fall back to", async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  // DejaVu Serif is as wide as common serifs come, Liberation Serif has
+  // Times New Roman's widths: as narrow as they come.
+  for (const font of ['', 'DejaVu Serif', 'Liberation Serif']) {
+    const lines = [];
+    for (const path of chapterPaths().filter((p) => !/all|glossary|sources/.test(p)).slice(0, 4)) {
+      await page.goto(env.url + path);
+      lines.push(...(await page.evaluate((font) => {
+        if (font) document.documentElement.style.setProperty('--serif', `"${font}"`);
+        const out = [];
+        for (const p of document.querySelectorAll('.step-text p')) {
+          // Characters per rendered line, by the top of each character's box;
+          // a paragraph's last line is short by nature and left out.
+          const rows = new Map();
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (let i = 0; i < n.length; i++) {
+              const range = document.createRange();
+              range.setStart(n, i);
+              range.setEnd(n, i + 1);
+              const rect = range.getClientRects()[0];
+              if (rect) rows.set(Math.round(rect.bottom), (rows.get(Math.round(rect.bottom)) || 0) + 1);
+            }
+          }
+          out.push(...[...rows.values()].slice(0, -1));
+        }
+        return out;
+      }, font)));
+    }
+    lines.sort((a, b) => a - b);
+    const median = lines[lines.length >> 1];
+    assert.ok(lines.length >= 8, `${font || 'page font'}: too few full lines to judge (${lines.length})`);
+    assert.ok(median >= 60 && median <= 75, `${font || 'page font'}: median ${median} characters a line`);
+    assert.ok(lines.at(-1) <= 78, `${font || 'page font'}: a line of ${lines.at(-1)} characters`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
