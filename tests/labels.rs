@@ -220,7 +220,11 @@ fn sizes(kind: ChartKind) -> [((u32, u32), f64); 4] {
         kind,
         ChartKind::Commitments | ChartKind::Agenda | ChartKind::Opinion | ChartKind::Oil
     );
-    let phone = if tall { (358, 477) } else { (358, 304) };
+    let phone = match kind {
+        ChartKind::Opinion | ChartKind::Oil => (358, 537),
+        _ if tall => (358, 477),
+        _ => (358, 304),
+    };
     // The chamber's frame is 2:1 on wide screens.
     let wide = if kind == ChartKind::Parliament {
         2.0

@@ -68,7 +68,9 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let stacked = f64::from(width) / style.scale < STACK_BELOW;
     let (time_area, meter_area) = if stacked {
-        root.split_vertically((f64::from(height) * 0.56) as u32)
+        // The meters need a row of about 34 px an item; the time panel
+        // reads at less.
+        root.split_vertically((f64::from(height) * 0.48) as u32)
     } else {
         root.split_horizontally((f64::from(width) * 0.6) as u32)
     };
