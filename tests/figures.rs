@@ -307,6 +307,23 @@ fn a_readout_is_a_heading_and_labelled_parts() {
         r.text(),
         "Washington: Benchmarks. Why it matters: So progress can be seen. Sources: Reuters."
     );
+    assert_eq!(
+        r.parts_html(": "),
+        r#"<p><b class="readout-label">Why it matters: </b>So progress can be seen.</p><p><b class="readout-label">Sources: </b>Reuters.</p>"#
+    );
+    // The parts are written as markup: every word in them is escaped.
+    let hostile = Readout::compose(
+        "{label}|Note: {note}",
+        &[
+            ("label", "x"),
+            ("note", "<img src=x onerror=alert(1)> & \"q\""),
+        ],
+    );
+    let html = hostile.parts_html(": ");
+    assert!(
+        !html.contains("<img") && html.contains("&lt;img") && html.contains("&amp;"),
+        "{html}"
+    );
     // Every figure's readouts: a heading and at least one part, and the
     // troop chart says its date once.
     let story = story().unwrap();

@@ -109,18 +109,42 @@ impl Readout {
         let head = tidy(lines.next().unwrap_or_default());
         let parts = lines
             .filter_map(|line| {
-                let (label, rest) = match line.split_once(": ") {
-                    Some((label, rest)) if !label.contains('{') => (label.trim(), rest),
+                // By bytes, not `split_once(": ")`: a substring search brings
+                // the general string searcher into the wasm.
+                let colon = line.as_bytes().windows(2).position(|w| w == b": ");
+                let (label, rest) = match colon {
+                    Some(i) if !line[..i].contains('{') => (&line[..i], &line[i + 2..]),
                     _ => ("", line),
                 };
                 let text = tidy(rest);
-                // A part with nothing but punctuation left is no part.
+                // A part with nothing but punctuation left is no part (ASCII
+                // or not: `is_alphanumeric` would bring Unicode's tables).
                 text.chars()
-                    .any(char::is_alphanumeric)
+                    .any(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
                     .then(|| (label.to_owned(), text))
             })
             .collect();
         Readout { head, parts }
+    }
+
+    /// The parts as markup: a paragraph each, its label in bold and followed
+    /// by `separator`. Every word is escaped; nothing in a readout is markup
+    /// of its own.
+    pub fn parts_html(&self, separator: &str) -> String {
+        use crate::story::html::escape;
+        let mut out = String::new();
+        for (label, text) in &self.parts {
+            out.push_str("<p>");
+            if !label.is_empty() {
+                out.push_str(r#"<b class="readout-label">"#);
+                out.push_str(&escape(label));
+                out.push_str(&escape(separator));
+                out.push_str("</b>");
+            }
+            out.push_str(&escape(text));
+            out.push_str("</p>");
+        }
+        out
     }
 
     /// The readout as one run of text: each line ends with a full stop
@@ -130,7 +154,8 @@ impl Readout {
         let lines = std::iter::once((String::new(), self.head.clone())).chain(self.parts.clone());
         for (label, text) in lines {
             if !out.is_empty() {
-                if !out.ends_with(['.', '?', '!', ':', '…', ')', '”']) {
+                let last = out.chars().next_back().unwrap_or('.');
+                if !matches!(last, '.' | '?' | '!' | ':' | '…' | ')' | '”') {
                     out.push('.');
                 }
                 out.push(' ');
@@ -187,14 +212,14 @@ fn troops_readout(story: &Story, index: usize) -> Option<Readout> {
     let (ui, data) = (&story.ui, &story.data.troops);
     let p = data.points.get(index)?;
     let count = |series: &str, value: f64| {
-        let line = Readout::compose(
-            &format!("|{}", ui.readout),
+        let text = fill(
+            &ui.readout,
             &[("value", &thousands(value)), ("series", series)],
         );
-        line.parts.into_iter().next()
+        (String::new(), text)
     };
-    let mut parts: Vec<(String, String)> = count(&data.us_label, p.us).into_iter().collect();
-    parts.extend(p.coalition.and_then(|c| count(&data.coalition_label, c)));
+    let mut parts = vec![count(&data.us_label, p.us)];
+    parts.extend(p.coalition.map(|c| count(&data.coalition_label, c)));
     parts.extend(p.note.clone().map(|n| (String::new(), n)));
     Some(Readout {
         head: p.label.clone(),

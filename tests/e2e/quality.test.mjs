@@ -184,10 +184,10 @@ const rewriteIsland = () => addEventListener('DOMContentLoaded', () => {
 });
 
 /** The page refuses to create `<div>`s once `window.__refuse` is set. */
-const refuseDivs = () => {
+const refuseParagraphs = () => {
   const create = Document.prototype.createElement;
   Document.prototype.createElement = function (tag, ...rest) {
-    if (window.__refuse && String(tag).toLowerCase() === 'div') throw new Error('div refused by the test');
+    if (window.__refuse && String(tag).toLowerCase() === 'p') throw new Error('p refused by the test');
     return create.call(this, tag, ...rest);
   };
 };
@@ -212,11 +212,11 @@ test('a panic while the islands hydrate leaves the prerendered text and shows a 
 
 test('a panic after the islands are up keeps the page readable and shows the notice once', async () => {
   const { page, context, problems } = await openPage(env.browser);
-  await page.addInitScript(refuseDivs);
+  await page.addInitScript(refuseParagraphs);
   await page.goto(`${env.url}/round-one/security-markers/`);
   await mounted(page);
   await drawn(page);
-  // Selecting a point draws a label beside it, a new <div>: refused.
+  // Selecting a point writes its readout, new <p>s: refused.
   await page.evaluate(() => { window.__refuse = true; });
   await page.focus('.chart-canvas');
   await page.keyboard.press('ArrowRight');
