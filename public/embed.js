@@ -1,16 +1,26 @@
 /*
- * Embeds a step of the US–Iraq Strategic Dialogue explainer in your page.
+ * Keeps embeds of the US–Iraq Strategic Dialogue explainer as tall as their
+ * content. The embed code is an iframe that works without this script (a
+ * CMS may strip it), at the height the step needs in a 640 px column:
  *
- *   <div data-dialogue-embed="/round-one/iraqs-pledge/"></div>
+ *   <iframe src="https://YOUR-HOST/PATH/embed/round-one/iraqs-pledge/" title="…"
+ *     width="100%" height="1200" loading="lazy" data-dialogue-embed …></iframe>
  *   <script src="https://YOUR-HOST/PATH/public/embed.js" async></script>
  *
- * Each placeholder becomes an iframe of that step (add "chart/" to the path
- * for its figure alone), and the iframe takes the height its page reports,
- * so it never shows a scrollbar. To move an embed to another step:
- *   StrategicDialogue.go(placeholderOrIframe, "/round-two/");
+ * With the script, each such iframe takes the height its page reports, so
+ * it never scrolls or leaves a gap at any width. The older placeholder,
+ *   <div data-dialogue-embed="/round-one/iraqs-pledge/"></div>,
+ * still becomes an iframe of that step (add "chart/" for its figure alone).
  *
- * Only messages from the explainer's own origin are read, only a height is
- * taken from them, and nothing from any message is run or put into the page.
+ * To move an embed to another step:
+ *   StrategicDialogue.go(iframeOrPlaceholder, "/round-two/");
+ * Once an embed is interactive, its iframe fires "strategic-dialogue:ready"
+ * (a DOM event that bubbles; event.detail.path names the page).
+ *
+ * Only messages from the explainer's own origin are read, only a height and
+ * a path are taken from them, and nothing from any message is run or put
+ * into the page. The messages are a versioned contract: see the README's
+ * "Embed protocol".
  */
 (function () {
   'use strict';
@@ -19,11 +29,19 @@
   // The explainer's root: this file lives at <root>public/embed.js.
   var root = new URL('../', script.src);
   var origin = root.origin;
+  var embeds = new URL('embed/', root).href;
   var PATH = /^\/[a-z0-9\-\/]{0,300}$/;
   var frames = [];
 
   function embed(el) {
     if (el.getAttribute('data-dialogue-ready')) return;
+    if (el.tagName === 'IFRAME') {
+      // Pasted whole: only frames of this explainer are ours to size.
+      if (String(el.src).indexOf(embeds) !== 0) return;
+      el.setAttribute('data-dialogue-ready', 'true');
+      frames.push(el);
+      return;
+    }
     var path = (el.getAttribute('data-dialogue-embed') || '/').trim();
     if (!PATH.test(path) || path.indexOf('//') !== -1) return;
     var iframe = document.createElement('iframe');
@@ -44,11 +62,25 @@
   window.addEventListener('message', function (event) {
     if (event.origin !== origin) return;
     var data = event.data;
-    if (!data || typeof data !== 'object' || data.type !== 'strategic-dialogue:height') return;
-    var height = Number(data.height);
-    if (!isFinite(height) || height < 1 || height > 100000) return;
+    if (!data || typeof data !== 'object') return;
+    // Version 1 of the protocol; a message without a version is from an
+    // embed built before versions were sent, and means the same.
+    if (data.version !== undefined && data.version !== 1) return;
+    var frame = null;
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) frames[i].style.height = Math.ceil(height) + 'px';
+      if (frames[i].contentWindow === event.source) frame = frames[i];
+    }
+    if (!frame) return;
+    if (data.type === 'strategic-dialogue:height') {
+      var height = Number(data.height);
+      if (!isFinite(height) || height < 1 || height > 100000) return;
+      // From here the script sizes the frame: the pasted height was only
+      // where it started.
+      frame.style.minHeight = '0';
+      frame.style.height = Math.ceil(height) + 'px';
+    } else if (data.type === 'strategic-dialogue:ready') {
+      var path = typeof data.path === 'string' && PATH.test(data.path) ? data.path : '';
+      frame.dispatchEvent(new CustomEvent('strategic-dialogue:ready', { bubbles: true, detail: { path: path } }));
     }
   });
 

@@ -92,20 +92,61 @@ fn heights_are_whole_sensible_pixels() {
 }
 
 #[test]
-fn the_embed_code_is_two_lines_with_everything_escaped() {
+fn the_embed_code_is_an_iframe_that_works_alone_then_the_script_with_everything_escaped() {
     let code = embed_code(
         "https://example.org/iraq/",
         "/round-one/",
         "Iraq's \"pledge\" <b>",
+        1170,
     );
     let lines: Vec<&str> = code.lines().collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(
         lines[0],
-        r#"<div data-dialogue-embed="/round-one/" data-title="Iraq&#39;s &quot;pledge&quot; &lt;b&gt;"></div>"#
+        concat!(
+            r#"<iframe src="https://example.org/iraq/embed/round-one/" title="Iraq&#39;s &quot;pledge&quot; &lt;b&gt;" "#,
+            r#"width="100%" height="1170" loading="lazy" style="display:block;width:100%;min-height:1170px;border:0" data-dialogue-embed></iframe>"#
+        )
     );
     assert_eq!(
         lines[1],
         r#"<script src="https://example.org/iraq/public/embed.js" async></script>"#
     );
+}
+
+#[test]
+fn every_embed_has_a_frame_height_and_an_oembed_document_with_the_same_code() {
+    use explainer::site::kit::{frame_height, oembed, oembed_path, COLUMN};
+    let story = story().unwrap();
+    let root = "https://example.org/iraq/";
+    let mut embeds = 0;
+    for route in Route::pages(story) {
+        let Some((step, chart)) = route.unembed() else {
+            assert_eq!(frame_height(story, route), None);
+            assert_eq!(oembed(story, route, root), None);
+            continue;
+        };
+        embeds += 1;
+        let h = frame_height(story, route).expect("an embed has a height");
+        // A figure alone is shorter than its step with the figure.
+        assert!((250..4000).contains(&h), "{h}");
+        if chart {
+            assert!(h < frame_height(story, step.embed(false)).unwrap());
+        }
+        let json = oembed(story, route, root).unwrap();
+        let title = explainer::site::app::page_title(story, step);
+        let path = route.path(story);
+        let code = embed_code(root, path.strip_prefix("/embed").unwrap(), &title, h);
+        for field in [
+            r#""version":"1.0""#.to_owned(),
+            r#""type":"rich""#.to_owned(),
+            format!(r#""width":{COLUMN}"#),
+            format!(r#""height":{h}"#),
+            format!(r#""html":{}"#, explainer::site::kit::json_string(&code)),
+        ] {
+            assert!(json.contains(&field), "{path}: {field} in {json}");
+        }
+        assert_eq!(oembed_path(story, route), format!("{path}oembed.json"));
+    }
+    assert!(embeds > 20);
 }

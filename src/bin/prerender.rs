@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use explainer::site::app::{page_description, page_title, App};
+use explainer::site::kit;
 use explainer::state::route::normalize_base;
 use explainer::state::{BasePath, Route};
 use explainer::story::html::escape;
@@ -126,27 +127,11 @@ fn speculation_rules(hrefs: &[String]) -> Option<String> {
     if hrefs.is_empty() {
         return None;
     }
-    let urls: Vec<String> = hrefs.iter().map(|h| json_string(h)).collect();
+    let urls: Vec<String> = hrefs.iter().map(|h| kit::json_string(h)).collect();
     Some(format!(
         r#"{{"prerender":[{{"source":"list","urls":[{}]}}]}}"#,
         urls.join(",")
     ))
-}
-
-/// `s` as `JSON.stringify` writes a string.
-fn json_string(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The page's content security policy: [`CSP`], with the hash of the
@@ -251,9 +236,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The file name of a page's link-preview image, beside its index.html.
-const PREVIEW: &str = "preview.png";
-
 /// Where the app mounts; Trunk's index.html holds it, empty. Trunk's HTML
 /// minifier may drop the quotes, so both spellings are accepted.
 const MOUNTS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
@@ -351,13 +333,19 @@ fn run() -> Result<(), String> {
 
     let mut written = 0;
     let mut images = 0;
+    let mut oembeds = 0;
     for route in Route::pages(story) {
         let path = route.path(story);
         // Embeds share their step's preview, so only full pages get one.
         if route.unembed().is_none() {
             let png = explainer::site::preview::png(story, route)
                 .map_err(|e| format!("preview image for {path}: {e}"))?;
-            write_bytes(&dist.join(path.trim_start_matches('/')).join(PREVIEW), &png)?;
+            write_bytes(
+                &dist
+                    .join(path.trim_start_matches('/'))
+                    .join(explainer::site::preview::FILE),
+                &png,
+            )?;
             images += 1;
         }
         let html = page(&templates, mount, story, &base, route, site.as_deref());
@@ -366,11 +354,22 @@ fn run() -> Result<(), String> {
             &html,
         )?;
         written += 1;
+        // An embed's oEmbed document, which tools that unfurl a bare link
+        // find through the discovery link in the step's head. Its code must
+        // be absolute, so it needs the site's address.
+        if let Some(site) = site.as_deref() {
+            let root = format!("{site}{}/", base.0);
+            if let Some(json) = kit::oembed(story, route, &root) {
+                let file = kit::oembed_path(story, route);
+                write(&dist.join(file.trim_start_matches('/')), &json)?;
+                oembeds += 1;
+            }
+        }
     }
     let html = page(&templates, mount, story, &base, Route::NotFound, None);
     write(&dist.join("404.html"), &html)?;
     println!(
-        "prerender: wrote {written} pages, 404.html and {images} preview images into {}",
+        "prerender: wrote {written} pages, 404.html, {images} preview images and {oembeds} oEmbed documents into {}",
         dist.display()
     );
     Ok(())
@@ -582,7 +581,11 @@ fn page(
         let canonical = escape(&format!("{site}{}{canonical_path}", base.0));
         // Preview bots need an absolute image address, so the image tags
         // come with the canonical ones.
-        let image = escape(&format!("{site}{}{canonical_path}{PREVIEW}", base.0));
+        let image = escape(&format!(
+            "{site}{}{canonical_path}{}",
+            base.0,
+            explainer::site::preview::FILE
+        ));
         head.push_str(&format!(
             concat!(
                 r#"<meta property="og:image" content="{image}">"#,
@@ -599,6 +602,21 @@ fn page(
         head.push_str(&format!(
             r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
         ));
+        // oEmbed discovery: a step names its embed's document, an embed its
+        // own.
+        let embed = route
+            .unembed()
+            .map_or(route.canonical().embed(false), |_| route);
+        if matches!(embed, Route::Embed { .. }) {
+            let href = escape(&format!(
+                "{site}{}{}",
+                base.0,
+                kit::oembed_path(story, embed)
+            ));
+            head.push_str(&format!(
+                r#"<link rel="alternate" type="application/json+oembed" href="{href}" title="{title}">"#
+            ));
+        }
     }
     let with_body = template.replacen(mount, &format!(r#"<div id="app">{body}</div>"#), 1);
     // A page with no island has nothing for the wasm to do: it loads none.

@@ -1,7 +1,7 @@
 //! The browser side of the embed protocol (see `state::embed`), as an
 //! island on every embed page: tell the host page our height whenever it
-//! changes, and follow a host's request to show another step. Renders
-//! nothing.
+//! changes and that we are ready once every island is live, and follow a
+//! host's request to show another step. Renders nothing.
 
 use leptos::prelude::*;
 
@@ -78,12 +78,44 @@ pub fn EmbedBridge(props: EmbedProps) -> impl IntoView {
 }
 
 #[cfg(target_arch = "wasm32")]
+pub use browser::ready;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     use leptos::prelude::*;
 
     use super::EmbedProps;
-    use crate::state::embed::{host_request, report_height, HEIGHT_MESSAGE};
+    use std::cell::RefCell;
+
+    use crate::state::embed::{
+        host_request, report_height, HEIGHT_MESSAGE, PROTOCOL, READY_MESSAGE,
+    };
     use crate::state::Route;
+
+    thread_local! {
+        /// The host's window and this page's address, once the bridge is
+        /// up in a frame: where [`ready`] reports.
+        static HOST: RefCell<Option<(web_sys::Window, String)>> = const { RefCell::new(None) };
+    }
+
+    /// A message of the protocol: its type, version and this page's address.
+    fn message(kind: &str, path: &str) -> js_sys::Object {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&message, &"version".into(), &PROTOCOL.into());
+        let _ = js_sys::Reflect::set(&message, &"path".into(), &path.into());
+        message
+    }
+
+    /// Tells the host the embed is interactive: called once every island
+    /// on the page is live. Nothing outside a frame.
+    pub fn ready() {
+        HOST.with_borrow(|host| {
+            if let Some((parent, path)) = host {
+                let _ = parent.post_message(&message(READY_MESSAGE, path), "*");
+            }
+        });
+    }
 
     pub fn listen(props: EmbedProps) {
         let Ok(Some(parent)) = window().parent() else {
@@ -96,6 +128,7 @@ mod browser {
         let outline: &'static crate::story::Story = Box::leak(Box::new(props.outline));
         let current = Route::parse(outline, &props.path);
         let path = props.path;
+        HOST.set(Some((parent.clone(), path.clone())));
         let post = {
             let parent = parent.clone();
             move || {
@@ -105,10 +138,8 @@ mod browser {
                 let Some(height) = report_height(body.get_bounding_client_rect().height()) else {
                     return;
                 };
-                let message = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+                let message = message(HEIGHT_MESSAGE, &path);
                 let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-                let _ = js_sys::Reflect::set(&message, &"path".into(), &path.as_str().into());
                 // Height and address are not secret, and any site may embed
                 // us, so any host may read them.
                 let _ = parent.post_message(&message, "*");

@@ -153,6 +153,8 @@ pub fn hydrate() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-hydrated", "");
         }
+        // In a frame, the host may now rely on the embed.
+        embed::ready();
     });
 }
 

@@ -1,6 +1,7 @@
 //! Sharing a step, as islands: copy its link (with the chart's state), hand
-//! it to the system share sheet where the browser has one, or copy the two
-//! lines that embed it in another page. Inside an embed, a link back to the
+//! it to the system share sheet where the browser has one, or copy the code
+//! that embeds it in another page (an iframe, then the script that keeps
+//! it fitted). Inside an embed, a link back to the
 //! full step.
 
 use leptos::prelude::*;
@@ -14,6 +15,8 @@ pub struct ShareProps {
     pub title: String,
     /// The step's address without the base path ("/round-one/").
     pub path: String,
+    /// The embed frame's height at a 640 px column (`site::kit`).
+    pub embed_height: f64,
     /// The bar's accessible name.
     pub label: String,
     /// "Copy link".
@@ -33,6 +36,7 @@ pub struct ShareProps {
 wire_struct!(ShareProps {
     title,
     path,
+    embed_height,
     label,
     copy_link,
     share,
@@ -49,6 +53,8 @@ pub fn share_bar(story: &crate::story::Story, route: crate::state::Route) -> imp
     let props = ShareProps {
         title: crate::site::app::page_title(story, route),
         path: route.canonical().path(story),
+        embed_height: crate::site::kit::frame_height(story, route.canonical().embed(false))
+            .map_or(0.0, f64::from),
         label: ui.share_label.clone(),
         copy_link: ui.copy_link.clone(),
         share: ui.share.clone(),
@@ -103,7 +109,12 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
                             window().location().origin().unwrap_or_default(),
                             crate::state::base_from_document().0
                         );
-                        crate::state::embed::embed_code(&root, &props.path, &props.title)
+                        crate::state::embed::embed_code(
+                            &root,
+                            &props.path,
+                            &props.title,
+                            props.embed_height as u32,
+                        )
                     }
                     _ => window().location().href().unwrap_or_default(),
                 };

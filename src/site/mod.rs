@@ -5,6 +5,7 @@
 //! rebuilds it, and only its islands (`crate::islands`) come alive.
 
 pub mod app;
+pub mod kit;
 pub mod pager;
 pub mod pages;
 pub mod preview;

@@ -11,6 +11,9 @@ use crate::charts::{draw, fonts, label, wrap, ChartStyle, Palette};
 use crate::state::Route;
 use crate::story::{fill, html::plain_text, Story};
 
+/// The file name of a page's preview, beside its `index.html`.
+pub const FILE: &str = "preview.png";
+
 /// The size link previews expect (Open Graph's recommended 1.91:1).
 pub const SIZE: (u32, u32) = (1200, 630);
 

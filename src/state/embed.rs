@@ -1,17 +1,27 @@
 //! The embed protocol: the messages an embedded page and its host page
 //! exchange with `postMessage`. Kept pure, so every rule is tested natively:
 //!
+//! - once it is interactive, the embed says so: `{type:
+//!   "strategic-dialogue:ready", version: 1, path: "/embed/round-one/"}`;
 //! - the embed tells its host its height: `{type: "strategic-dialogue:height",
-//!   height: 812, path: "/round-one/"}`;
+//!   version: 1, height: 812, path: "/embed/round-one/"}`;
 //! - the host may move the embed to another step:
 //!   `{type: "strategic-dialogue:go", path: "/round-two/"}`.
 //!
-//! Anything else is ignored. Nothing from a message is ever executed or
+//! The README's "Embed protocol" is the contract, versioned by
+//! [`PROTOCOL`]. Anything else is ignored. Nothing from a message is ever executed or
 //! inserted as HTML: the only thing a host can do is name a step, which is
 //! looked up in the story like any address.
 
 use super::Route;
 use crate::story::Story;
+
+/// The protocol's version, sent as `version` with every message an embed
+/// sends. Fields are only ever added within a version.
+pub const PROTOCOL: u32 = 1;
+
+/// The `type` of the message an embed sends once it is interactive.
+pub const READY_MESSAGE: &str = "strategic-dialogue:ready";
 
 /// The `type` of the message an embed sends with its height.
 pub const HEIGHT_MESSAGE: &str = "strategic-dialogue:height";
@@ -58,16 +68,24 @@ pub fn report_height(height: f64) -> Option<u32> {
     (height.is_finite() && height >= 1.0).then(|| height.ceil().min(100_000.0) as u32)
 }
 
-/// The two lines an editor pastes into a page to embed `path` (a step's
-/// address, without the base path): a placeholder and the embed script.
-/// `root` is the explainer's address with its base path and a final slash,
-/// e.g. `https://example.org/explainers/iraq/`.
-pub fn embed_code(root: &str, path: &str, title: &str) -> String {
+/// The code an editor pastes into a page to embed `path` (a step's address
+/// without the base path, `chart/` added for its figure alone): an iframe
+/// that works on its own, at `height` pixels (the page at a 640 px column,
+/// estimated at build time), for pages whose editor strips scripts; then
+/// the script, which only keeps the frame as tall as its content. `root` is
+/// the explainer's address with its base path and a final slash, e.g.
+/// `https://example.org/explainers/iraq/`.
+pub fn embed_code(root: &str, path: &str, title: &str, height: u32) -> String {
     use crate::story::html::escape;
     format!(
-        "<div data-dialogue-embed=\"{}\" data-title=\"{}\"></div>\n<script src=\"{}public/embed.js\" async></script>",
-        escape(path),
-        escape(title),
-        escape(root),
+        concat!(
+            "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" ",
+            "style=\"display:block;width:100%;min-height:{height}px;border:0\" data-dialogue-embed></iframe>\n",
+            "<script src=\"{root}public/embed.js\" async></script>"
+        ),
+        src = escape(&format!("{root}embed{path}")),
+        title = escape(title),
+        height = height,
+        root = escape(root),
     )
 }

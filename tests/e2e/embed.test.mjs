@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { start, openPage, mounted, embedPaths } from './browser.mjs';
+import { start, openPage, mounted, embedPaths, DIST } from './browser.mjs';
 
 let env;
 let host;
@@ -184,7 +184,9 @@ test('a step copies its link with the chart state, and its embed code', async ()
   const code = await page.evaluate(() => navigator.clipboard.readText());
   const lines = code.split('\n');
   assert.equal(lines.length, 2, code);
-  assert.match(lines[0], /^<div data-dialogue-embed="\/round-two\/allies-in-parliament\/" data-title="[^"]+"><\/div>$/);
+  // An iframe that works alone, then the script that keeps it fitted.
+  const frame = new RegExp(`^<iframe src="${env.url}/embed/round-two/allies-in-parliament/" title="[^"]+" width="100%" height="(\\d+)" loading="lazy" style="[^"]*min-height:\\1px[^"]*" data-dialogue-embed></iframe>$`);
+  assert.match(lines[0], frame);
   assert.equal(lines[1], `<script src="${env.url}/public/embed.js" async></script>`);
   assert.deepEqual(problems, []);
   await context.close();
@@ -205,4 +207,90 @@ test('the share sheet button shows where the browser has a share sheet, and only
   await phone.page.locator('[data-share=sheet]').waitFor({ state: 'visible' });
   assert.deepEqual([...problems, ...phone.problems], []);
   await phone.context.close();
+});
+
+/** The oEmbed document of embed page `p` ("/embed/…/"), as the build wrote it. */
+function oembedOf(p) {
+  return JSON.parse(fs.readFileSync(path.join(DIST, p, 'oembed.json'), 'utf8'));
+}
+
+/** `text` with the site's address, as the build wrote it (SITE_URL and the
+ * base path), put back to this server's. */
+function local(text) {
+  const root = oembedOf('/embed/context/').provider_url;
+  return text.split(root).join(env.url + '/');
+}
+
+test('a bare link unfurls: every page of a step names its oEmbed document, whose code is the copied embed code', async () => {
+  const { page, context, problems } = await openPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.url + '/round-two/allies-in-parliament/');
+  await mounted(page);
+  const href = await page.getAttribute('link[rel=alternate][type="application/json+oembed"]', 'href');
+  assert.match(href, /\/embed\/round-two\/allies-in-parliament\/oembed\.json$/);
+  const res = await fetch(local(href));
+  assert.equal(res.status, 200);
+  const doc = await res.json();
+  assert.equal(doc.version, '1.0');
+  assert.equal(doc.type, 'rich');
+  assert.ok(doc.title && doc.provider_name && doc.width === 640 && doc.height > 300, JSON.stringify(doc));
+  await page.click('[data-share=embed]');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('<iframe'));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(local(doc.html), copied, 'the oEmbed code is the copied code');
+  // An embed names its own; the figure alone has one too.
+  for (const p of ['/embed/round-two/allies-in-parliament/chart/', '/embed/context/']) {
+    const html = await (await fetch(env.url + p)).text();
+    const own = (html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/) || [])[1];
+    assert.ok(own && own.endsWith(p + 'oembed.json'), `${p}: ${own}`);
+    assert.equal((await fetch(local(own))).status, 200);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('pasted where scripts are stripped, the embed code still shows the whole step at 640 px; with the script it fits and says it is ready', async () => {
+  const doc = oembedOf('/embed/round-one/iraqs-pledge/');
+  const code = local(doc.html);
+  const [frameCode, scriptCode] = code.split('\n');
+  fs.writeFileSync(path.join(hostDir, 'stripped.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
+<body style="margin:0 auto;max-width:640px;font:16px sans-serif"><p>The newsroom's text.</p>${frameCode}<p>After the embed.</p></body></html>`);
+  fs.writeFileSync(path.join(hostDir, 'scripted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
+<body style="margin:0 auto;max-width:640px;font:16px sans-serif"><p>The newsroom's text.</p>${frameCode}
+<script>document.addEventListener('strategic-dialogue:ready', (e) => { window.__ready = e.detail.path; });</script>
+${scriptCode}<p>After the embed.</p></body></html>`);
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 640, height: 900 }, extraOrigins: [new URL(host.url).origin] });
+  await page.goto(host.url + '/stripped.html');
+  const handle = await page.waitForSelector('iframe');
+  await handle.scrollIntoViewIfNeeded();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+  const outer = (await handle.boundingBox()).height;
+  const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  assert.equal(outer, doc.height, 'the frame keeps its pasted height');
+  assert.ok(inner <= outer, `cut off: the step is ${inner} px in a ${outer} px frame`);
+  assert.ok(await frame.isVisible('#step-title'), 'the step\'s heading');
+  assert.ok(await frame.isVisible('.step-body p'), 'the step\'s text');
+  assert.ok(await frame.isVisible('.chart-canvas'), 'the figure');
+
+  await page.goto(host.url + '/scripted.html');
+  const fitted = { handle: await page.waitForSelector('iframe[data-dialogue-ready]') };
+  fitted.frame = await fitted.handle.contentFrame();
+  await fitted.frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+  await fits(page, fitted);
+  await page.waitForFunction(() => window.__ready);
+  assert.equal(await page.evaluate(() => window.__ready), '/embed/round-one/iraqs-pledge/');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every embed's pasted height holds its page at 640 px, with no more than a third of a screen to spare", async () => {
+  const { page, context } = await openPage(env.browser, { viewport: { width: 640, height: 900 } });
+  for (const p of embedPaths()) {
+    const { height } = oembedOf(p);
+    await page.goto(env.url + p);
+    const actual = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    assert.ok(actual <= height, `${p}: ${actual} px of page in a ${height} px frame`);
+    assert.ok(height - actual <= 300, `${p}: ${height - actual} px to spare`);
+  }
+  await context.close();
 });
