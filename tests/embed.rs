@@ -149,4 +149,12 @@ fn every_embed_has_a_frame_height_and_an_oembed_document_with_the_same_code() {
         assert_eq!(oembed_path(story, route), format!("{path}oembed.json"));
     }
     assert!(embeds > 20);
+    // One written out by hand: the frame's address is the embed page's.
+    let chart = Route::parse(story, "/embed/round-two/allies-in-parliament/chart/");
+    let json = oembed(story, chart, root).unwrap();
+    assert!(
+        json.contains(r#""html":"<iframe src=\"https://example.org/iraq/embed/round-two/allies-in-parliament/chart/\" title=\""#),
+        "{json}"
+    );
+    assert!(json.starts_with('{') && json.trim_end().ends_with('}'));
 }

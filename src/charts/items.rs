@@ -113,7 +113,7 @@ impl Readout {
                 // the general string searcher into the wasm.
                 let colon = line.as_bytes().windows(2).position(|w| w == b": ");
                 let (label, rest) = match colon {
-                    Some(i) if !line[..i].contains('{') => (&line[..i], &line[i + 2..]),
+                    Some(i) if !line[..i].contains('{') => (line[..i].trim(), &line[i + 2..]),
                     _ => ("", line),
                 };
                 let text = tidy(rest);

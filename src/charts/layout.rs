@@ -211,16 +211,34 @@ pub fn hang(
     max_rows: usize,
 ) -> Option<Vec<Hung>> {
     let n = xs.len().min(widths.len());
+    // The search is exhaustive, so a layout that cannot exist would cost
+    // (2 × rows)^n tries; it runs on every redraw, so it gives up after
+    // this many placements and the caller notes the labels instead.
+    let mut budget = 20_000_usize;
     for rows in 1..=max_rows.max(1) {
         let mut placed: Vec<Hung> = Vec::with_capacity(n);
-        if search(xs, widths, fixed, within, gap, rows, &mut placed) {
+        if search(
+            xs,
+            widths,
+            fixed,
+            within,
+            gap,
+            rows,
+            &mut placed,
+            &mut budget,
+        ) {
             return Some(placed);
+        }
+        if budget == 0 {
+            break;
         }
     }
     None
 }
 
-/// Depth-first search for [`hang`]: places label `placed.len()` and the rest.
+/// Depth-first search for [`hang`]: places label `placed.len()` and the
+/// rest, within `budget` placements.
+#[allow(clippy::too_many_arguments)]
 fn search(
     xs: &[i32],
     widths: &[i32],
@@ -229,6 +247,7 @@ fn search(
     gap: i32,
     rows: usize,
     placed: &mut Vec<Hung>,
+    budget: &mut usize,
 ) -> bool {
     let i = placed.len();
     if i >= xs.len().min(widths.len()) {
@@ -257,8 +276,12 @@ fn search(
                     apart && !over_j && !(i_under_j && row >= other.row)
                 });
             if fits {
+                if *budget == 0 {
+                    return false;
+                }
+                *budget -= 1;
                 placed.push(Hung { row, left, span });
-                if search(xs, widths, fixed, within, gap, rows, placed) {
+                if search(xs, widths, fixed, within, gap, rows, placed, budget) {
                     return true;
                 }
                 placed.pop();

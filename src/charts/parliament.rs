@@ -114,18 +114,29 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             let number = (keyed.len() + 1).to_string();
             let nw = text_width(&number, TEXT, style);
-            let cx = (a + b) / 2;
-            if nw <= b - a - 2 && clear(cx - nw / 2, cx + nw / 2) {
-                label(
-                    &root,
-                    &number,
-                    (cx, mid),
-                    TEXT,
-                    ink,
-                    (HPos::Center, VPos::Center),
-                    style,
-                )?;
-            }
+            // In the block, away from the majority's rule if it runs
+            // through; a block too narrow for it has its number just under
+            // the bar. Either way the key's number is on the drawing.
+            let inside = [(a + b) / 2, a + 1 + nw / 2, b - 1 - nw / 2]
+                .into_iter()
+                .find(|&x| nw <= b - a - 2 && clear(x - nw / 2, x + nw / 2));
+            let (at, y, ink, v) = match inside {
+                Some(x) => (x, mid, ink, VPos::Center),
+                None => {
+                    let mut x = (a + b) / 2;
+                    if !clear(x - nw / 2, x + nw / 2) {
+                        x = rule_x.map_or(x, |rx| {
+                            if x < rx {
+                                rx - gap - nw / 2 - 1
+                            } else {
+                                rx + gap + nw / 2 + 1
+                            }
+                        });
+                    }
+                    (x, top + bar_h + px(style, 1.0), pal.ink, VPos::Top)
+                }
+            };
+            label(&root, &number, (at, y), TEXT, ink, (HPos::Center, v), style)?;
             keyed.push((n, number));
         }
         // Neighbouring blocks touch, so the ring keeps to this block's width.

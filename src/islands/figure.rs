@@ -419,16 +419,26 @@ pub(super) fn ChartIslandView(
         ev.stop_propagation();
         select_and_show(next.and_then(|p| order.get(p).copied()));
     };
+    // The item under a point of the canvas, in CSS pixels.
+    #[cfg(target_arch = "wasm32")]
+    let under = move |ev: &leptos::ev::MouseEvent| {
+        let scale = leptos::prelude::window().device_pixel_ratio();
+        let (x, y) = (
+            (f64::from(ev.offset_x()) * scale) as i32,
+            (f64::from(ev.offset_y()) * scale) as i32,
+        );
+        hits.with_untracked(|h| h.hit(x, y, (14.0 * scale) as i32))
+    };
+    // A mouse or pen selects on hover and on press. A finger selects on a
+    // tap only (the click that follows it): a swipe that starts on the
+    // chart scrolls the page, and must not select the date under it.
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
         #[cfg(target_arch = "wasm32")]
         {
-            let scale = leptos::prelude::window().device_pixel_ratio();
-            let (x, y) = (
-                (f64::from(ev.offset_x()) * scale) as i32,
-                (f64::from(ev.offset_y()) * scale) as i32,
-            );
-            let radius = (14.0 * scale) as i32;
-            let hit = hits.with_untracked(|h| h.hit(x, y, radius));
+            if ev.pointer_type() == "touch" {
+                return;
+            }
+            let hit = under(&ev);
             let current = view.with_untracked(|v| v.selected);
             let down = ev.type_() == "pointerdown";
             if hit != current && down {
@@ -439,6 +449,17 @@ pub(super) fn ChartIslandView(
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (ev, hits);
+    };
+    let on_tap = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let hit = under(&ev);
+            if hit != view.with_untracked(|v| v.selected) {
+                select_and_show(hit);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = ev;
     };
 
     let summary = move || items::words(story, kind()).1;
@@ -502,6 +523,7 @@ pub(super) fn ChartIslandView(
                 on:keydown=on_key
                 on:pointermove=on_pointer
                 on:pointerdown=on_pointer
+                on:click=on_tap
             ></canvas>
             <p class="chart-error" hidden=move || !failed.get()>{ui.chart_error.as_str()}</p>
         </div>
