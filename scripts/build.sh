@@ -18,10 +18,15 @@ node scripts/minify.mjs "$DIST"
 # sub-path one) finds them all in cargo's cache.
 VARIANTS="target/variants${PUBLIC_URL:+-sub}"
 rm -rf "$VARIANTS"
-for chart in none troops timeline opinion parliament commitments agenda oil; do
-  say "Building the wasm for pages with ${chart/none/no} chart"
-  features="hydrate"
-  [ "$chart" = none ] || features="hydrate,chart-$chart"
+for chart in none troops timeline opinion parliament commitments agenda oil builder; do
+  label="pages with ${chart/none/no} chart"; [ "$chart" = builder ] && label="the embed builder"
+  say "Building the wasm for $label"
+  case "$chart" in
+    none) features="hydrate" ;;
+    # The embed builder's page: no chart, and the builder's island.
+    builder) features="hydrate,builder" ;;
+    *) features="hydrate,chart-$chart" ;;
+  esac
   trunk build --release --offline --dist "$VARIANTS/$chart" --no-default-features --features "$features" \
     ${PUBLIC_URL:+--public-url "$PUBLIC_URL"} 2>&1 | grep -E "ERROR|error" || true
   node scripts/minify.mjs "$VARIANTS/$chart"

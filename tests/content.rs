@@ -25,6 +25,89 @@ fn the_content_is_valid() {
     );
 }
 
+/// The Arabic edition (content/ar/), not yet built into pages: the same
+/// checks as the English one.
+#[test]
+fn the_arabic_content_is_valid() {
+    let paths = ContentPaths::new(&content_root(), "ar");
+    let story = load(&paths).expect("the Arabic content parses");
+    let problems = problems(&paths, &story);
+    assert!(
+        problems.is_empty(),
+        "Arabic content problems:\n{}",
+        problems.join("\n")
+    );
+    assert_eq!(
+        (story.meta.lang.as_str(), story.meta.dir.as_str()),
+        ("ar", "rtl")
+    );
+}
+
+/// Everything in one edition that a reader, a link or a chart state can
+/// name, and every number: the same in both editions. Only words differ.
+#[test]
+fn both_editions_tell_the_same_story() {
+    use explainer::charts::items::slugs;
+    use explainer::story::ChartKind;
+    let en = load_en(&content_root()).expect("English parses");
+    let ar = load(&ContentPaths::new(&content_root(), "ar")).expect("Arabic parses");
+    let steps = |s: &Story| -> Vec<(String, String, Option<explainer::story::Figure>)> {
+        s.chapters
+            .iter()
+            .flat_map(|c| {
+                c.steps
+                    .iter()
+                    .map(move |st| (c.slug.clone(), st.slug.clone(), st.figure.clone()))
+            })
+            .collect()
+    };
+    assert_eq!(steps(&en), steps(&ar), "chapters, steps and figures");
+    let appendices = |s: &Story| {
+        s.chapters
+            .iter()
+            .map(|c| (c.appendix, c.after_article))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(appendices(&en), appendices(&ar));
+    let terms = |s: &Story| s.glossary.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(terms(&en), terms(&ar), "glossary entries");
+    assert_eq!(en.sources, ar.sources, "one list of sources");
+    for kind in ChartKind::ALL {
+        assert_eq!(slugs(&en, kind), slugs(&ar, kind), "{kind:?} items");
+    }
+    // Each step cites the same sources and terms, with the same quotes.
+    let refs = |s: &Story| -> Vec<Vec<String>> {
+        s.chapters
+            .iter()
+            .flat_map(|c| &c.steps)
+            .map(|st| {
+                let mut found: Vec<String> = st
+                    .body
+                    .iter()
+                    .flatten()
+                    .filter_map(|i| match i {
+                        Inline::Cite { source, .. } => Some(format!("{source:?}")),
+                        Inline::Term { term, .. } => Some(format!("term {term}")),
+                        _ => None,
+                    })
+                    .collect();
+                found.sort();
+                found
+            })
+            .collect()
+    };
+    assert_eq!(refs(&en), refs(&ar), "citations and terms, step by step");
+    let numbers = |s: &Story| {
+        s.data
+            .troops
+            .points
+            .iter()
+            .map(|p| (p.year, p.us, p.coalition, p.source.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(numbers(&en), numbers(&ar), "troop numbers");
+}
+
 #[test]
 fn the_app_embeds_exactly_the_content_files() {
     let from_files = load_en(&content_root()).expect("content parses");

@@ -146,6 +146,7 @@ fn hydration_marks_are_written_as_valid_empty_comments() {
 #[test]
 fn every_page_writes_islands_whose_props_its_wasm_can_read() {
     use explainer::islands::{
+        builder::BuilderProps,
         scrolly::ScrollyProps,
         share::{OpenFullProps, ShareProps},
         steps::StepsProps,
@@ -179,6 +180,12 @@ fn every_page_writes_islands_whose_props_its_wasm_can_read() {
                 "open-full" => from_text::<OpenFullProps>(props).is_some(),
                 "steps" => from_text::<StepsProps>(props).is_some(),
                 "embed" => from_text::<EmbedProps>(props).is_some(),
+                // The builder offers every step, each with its frame's height.
+                "builder" => from_text::<BuilderProps>(props).is_some_and(|p| {
+                    p.steps.len() + 1 == Route::all(full).len()
+                        && p.steps.iter().all(|s| s.height > 0.0)
+                        && p.steps.iter().any(|s| s.chart_height > 0.0)
+                }),
                 // The whole story's one figure: every step's figure, in order.
                 "story-figure" => from_text::<ScrollyProps>(props).is_some_and(|p| {
                     let steps = full.chapters.iter().flat_map(|c| &c.steps);
@@ -206,6 +213,7 @@ fn every_page_writes_islands_whose_props_its_wasm_can_read() {
         "open-full",
         "steps",
         "embed",
+        "builder",
         "story-figure",
     ] {
         assert!(

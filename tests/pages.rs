@@ -295,3 +295,99 @@ fn reference_pages_are_laid_out_as_lists_not_steps() {
         );
     }
 }
+
+#[test]
+fn the_embed_builder_offers_every_step_in_the_order_its_island_knows_them() {
+    use explainer::islands::builder::BuilderProps;
+    use explainer::islands::props_from_text;
+    let html = render("/embed/", "/sub");
+    let story = explainer::story::story().unwrap();
+    let props = html
+        .split("data-component=\"builder\" data-props=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|text| {
+            let unescape = [
+                ("&quot;", "\""),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&#x27;", "'"),
+                ("&amp;", "&"),
+            ];
+            unescape
+                .iter()
+                .fold(text.to_owned(), |t, (from, to)| t.replace(from, to))
+        })
+        .and_then(|text| props_from_text::<BuilderProps>(&text))
+        .expect("the builder island with readable props");
+    // The picker's values index the island's steps: both in reading order.
+    let values: Vec<String> = html
+        .split("<option value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect();
+    let expected: Vec<String> = (0..props.steps.len()).map(|i| i.to_string()).collect();
+    assert_eq!(values, expected);
+    let titles: Vec<&str> = story
+        .chapters
+        .iter()
+        .flat_map(|c| &c.steps)
+        .map(|s| s.title.as_str())
+        .collect();
+    for (step, title) in props.steps.iter().zip(&titles) {
+        assert!(step.title.starts_with(title), "{} / {title}", step.title);
+    }
+    assert_eq!(props.steps.len(), titles.len());
+    // Every control has a name a screen reader reads: a label or a legend.
+    assert!(html.contains(r#"<label for="builder-step">"#));
+    assert_eq!(html.matches("<legend>").count(), 2);
+    assert_eq!(html.matches(r#"type="radio""#).count(), 5);
+    // Before the island runs, the code is the first step's, whole.
+    let first = story.chapters[0].slug.as_str();
+    assert!(
+        html.contains(&format!("/sub/embed/{first}/&quot;"))
+            || html.contains(&format!("/sub/embed/{first}/\"")),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_dark_embed_and_a_dark_reader_get_the_same_colours() {
+    let main = include_str!("../src/styles/main.css");
+    let dark_css = include_str!("../public/theme-dark.css");
+    let vars = |css: &'static str, start: &str| -> Vec<&'static str> {
+        let at = css.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+        let block = &css[at..at + css[at..].find('}').unwrap()];
+        block
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("--"))
+            .collect()
+    };
+    let by_setting = vars(main, ":root:not([data-theme=\"light\"]) {");
+    let asked = vars(dark_css, ":root[data-theme=\"dark\"] {");
+    assert_eq!(by_setting, asked);
+    // Every colour the light theme sets, the dark one sets too.
+    let name = |l: &&str| l.split(':').next().unwrap().to_owned();
+    let light: Vec<String> = vars(main, ":root {")
+        .iter()
+        .filter(|l| l.contains('#'))
+        .map(name)
+        .collect();
+    let dark: Vec<String> = asked.iter().map(name).collect();
+    assert_eq!(light, dark);
+    // And the swatches of a figure's key.
+    let swatches = |css: &str, prefix: &str| -> Vec<String> {
+        css.lines()
+            .map(str::trim)
+            .filter_map(|l| l.strip_prefix(prefix))
+            .map(str::to_owned)
+            .collect()
+    };
+    let by_setting = swatches(main, ":root:not([data-theme=\"light\"]) .swatch");
+    assert_eq!(by_setting.len(), 7);
+    assert_eq!(
+        by_setting,
+        swatches(dark_css, ":root[data-theme=\"dark\"] .swatch")
+    );
+}

@@ -79,8 +79,12 @@ fn every_step_and_figure_has_an_embed_address() {
         story.chapters[sources].steps[bare].slug
     );
     assert_eq!(Route::parse(story, &bare_path), Route::NotFound);
+    // The embed builder lives at the bare prefix.
+    assert_eq!(Route::parse(story, "/embed/"), Route::Builder);
+    assert_eq!(Route::parse(story, "/embed?step=context"), Route::Builder);
+    assert_eq!(Route::Builder.path(story), "/embed/");
+    assert_eq!(Route::Builder.next(story), None);
     for bad in [
-        "/embed/",
         "/embed/chart/",
         "/embed/nope/",
         "/embed/round-one/nope/",
@@ -144,7 +148,7 @@ fn unknown_addresses_are_not_found() {
         format!("/{c}/no-such-step/"),
         format!("/{c}/{}/extra/", story.chapters[0].steps[0].slug),
         format!("/{}/", c.to_uppercase()),
-        "/embed/".to_owned(),
+        "/embed/x/y/z/".to_owned(),
     ] {
         assert_eq!(Route::parse(story, &path), Route::NotFound, "{path}");
     }

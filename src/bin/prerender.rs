@@ -326,10 +326,7 @@ fn run() -> Result<(), String> {
     }
     // The public address of the site's root, for canonical links and
     // previews (they must be absolute); without it those tags are left out.
-    let site = std::env::var("SITE_URL")
-        .ok()
-        .map(|s| s.trim_end_matches('/').to_owned())
-        .filter(|s| s.starts_with("https://") || s.starts_with("http://"));
+    let site = kit::site_url();
 
     let mut written = 0;
     let mut images = 0;
@@ -507,6 +504,8 @@ impl Templates {
         charts.sort_unstable();
         charts.dedup();
         let wanted = match charts.as_slice() {
+            // The embed builder's page has a wasm of its own.
+            [] if body.contains(r#"data-component="builder""#) => "builder",
             [] => "none",
             [one] => one,
             _ => return &self.full,
@@ -573,6 +572,13 @@ fn page(
         // An embed is a view of a step for other pages' frames: search
         // engines should list the step itself, which the canonical names.
         head.push_str(r#"<meta name="robots" content="noindex">"#);
+        // Before the stylesheet applies: an embed asked for light or dark
+        // colours must not paint in the other first. One small file, in
+        // embeds only.
+        head.push_str(&format!(
+            r#"<script src="{}/public/theme.js"></script>"#,
+            base.0
+        ));
     }
     if let Some(site) = site.filter(|_| route != Route::NotFound) {
         // The page's full address: the site, then the base path, then the

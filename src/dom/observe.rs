@@ -121,14 +121,30 @@ fn prerendering() -> bool {
         .unwrap_or(false)
 }
 
-/// Whether the reader's system asks for a dark colour scheme, following
-/// changes while the page is open.
+/// Whether the page is dark: as an embed was asked (`data-theme`, set by
+/// public/theme.js from `?theme=`), or else as the reader's system asks,
+/// following changes while the page is open.
 pub fn use_preferred_dark() -> Signal<bool> {
-    let query = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
+    let asked = document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"));
+    let forced = match asked.as_deref() {
+        Some("dark") => Some(true),
+        Some("light") => Some(false),
+        _ => None,
+    };
+    // Asked for a theme, the page keeps it: nothing to follow.
+    let query = forced
+        .is_none()
+        .then(|| {
+            window()
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten()
+        })
         .flatten();
-    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
+    let (dark, set_dark) =
+        signal(forced.unwrap_or_else(|| query.as_ref().is_some_and(|q| q.matches())));
     if let Some(query) = query {
         let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
             move |ev: web_sys::MediaQueryListEvent| set_dark.set(ev.matches()),

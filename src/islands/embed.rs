@@ -165,7 +165,11 @@ mod browser {
             let (kind, path) = (field("type"), field("path"));
             if let Some(target) = host_request(outline, kind.as_deref(), path.as_deref(), current) {
                 let base = crate::state::base_from_document().0;
-                let _ = window().location().set_href(&target.href(outline, &base));
+                let href = crate::state::builder::carry_theme(
+                    &target.href(outline, &base),
+                    &window().location().search().unwrap_or_default(),
+                );
+                let _ = window().location().set_href(&href);
             }
         });
         // The bridge lives as long as the page.

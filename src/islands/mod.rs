@@ -19,6 +19,7 @@
 //! `island_script.js`, done in Rust so there is no loader to fetch and no
 //! export to keep from the minifier.
 
+pub mod builder;
 pub mod embed;
 pub mod figure;
 pub mod scrolly;
@@ -37,6 +38,8 @@ pub const OPEN_FULL: &str = "open-full";
 pub const STEPS: &str = "steps";
 /// See [`FIGURE`].
 pub const EMBED: &str = "embed";
+/// See [`FIGURE`]: the embed builder's form, on `/embed/` only.
+pub const BUILDER: &str = "builder";
 /// See [`FIGURE`]: the whole story's one figure.
 pub const STORY_FIGURE: &str = "story-figure";
 
@@ -126,6 +129,9 @@ pub fn hydrate() {
                 OPEN_FULL => prepare(&el, &props, share::OpenFull),
                 STEPS => prepare(&el, &props, steps::StepKeys),
                 EMBED => prepare(&el, &props, embed::EmbedBridge),
+                // Only the builder's page loads a wasm with the builder.
+                #[cfg(feature = "builder")]
+                BUILDER => prepare(&el, &props, builder::EmbedBuilder),
                 // Only the whole story has this island, and only the wasm
                 // with every chart loads there: the others leave it out
                 // (5.3 KB brotli).

@@ -103,19 +103,12 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
             #[cfg(target_arch = "wasm32")]
             {
                 let text = match what {
-                    Copied::Embed => {
-                        let root = format!(
-                            "{}{}/",
-                            window().location().origin().unwrap_or_default(),
-                            crate::state::base_from_document().0
-                        );
-                        crate::state::embed::embed_code(
-                            &root,
-                            &props.path,
-                            &props.title,
-                            props.embed_height as u32,
-                        )
-                    }
+                    Copied::Embed => crate::state::embed::embed_code(
+                        &crate::state::site_root(),
+                        &props.path,
+                        &props.title,
+                        props.embed_height as u32,
+                    ),
                     _ => window().location().href().unwrap_or_default(),
                 };
                 crate::dom::copy::write(&text, move |ok| {

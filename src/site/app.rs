@@ -134,6 +134,9 @@ pub fn page_description(story: &Story, route: Route) -> String {
         }
         _ => None,
     };
+    if route == Route::Builder {
+        return story.ui.builder_intro.chars().take(MAX).collect();
+    }
     match step {
         Some(s) => crate::story::html::plain_text(&s.body, MAX),
         None => crate::story::html::plain_text(&story.meta.summary, MAX),
@@ -156,6 +159,7 @@ pub fn page_title(story: &Story, route: Route) -> String {
             }
         }
         Route::All => join([story.ui.whole_story.as_str(), site], sep),
+        Route::Builder => join([story.ui.builder_title.as_str(), site], sep),
         Route::NotFound => join([story.ui.not_found_title.as_str(), site], sep),
         // `canonical` has turned any embed into its step.
         Route::Embed { .. } => site.to_owned(),

@@ -80,6 +80,17 @@ pub fn frame_height(story: &Story, route: Route) -> Option<u32> {
     Some(((h / 10.0).ceil() * 10.0) as u32)
 }
 
+/// The site's public address without a final slash, from `SITE_URL` at
+/// build time (`https://example.org`); `None` without one, and then
+/// nothing that must be absolute (canonical links, previews, oEmbed) is
+/// written.
+pub fn site_url() -> Option<String> {
+    std::env::var("SITE_URL")
+        .ok()
+        .map(|s| s.trim_end_matches('/').to_owned())
+        .filter(|s| s.starts_with("https://") || s.starts_with("http://"))
+}
+
 /// `s` as `JSON.stringify` writes a string.
 pub fn json_string(s: &str) -> String {
     let mut out = String::from('"');
@@ -104,10 +115,7 @@ pub fn oembed(story: &Story, route: Route, root: &str) -> Option<String> {
     let height = frame_height(story, route)?;
     let (step, _) = route.unembed()?;
     let title = crate::site::app::page_title(story, step);
-    // The embed code names the step's address; `chart/` stays for a figure.
-    let path = route.path(story);
-    let path = path.strip_prefix("/embed").unwrap_or(&path);
-    let html = embed_code(root, path, &title, height);
+    let html = embed_code_for(story, route, root)?;
     let preview = format!(
         "{root}{}{}",
         step.path(story).trim_start_matches('/'),
@@ -131,6 +139,18 @@ pub fn oembed(story: &Story, route: Route, root: &str) -> Option<String> {
         .map(|(k, v)| format!("{}:{v}", json_string(k)))
         .collect();
     Some(format!("{{{}}}\n", body.join(",")))
+}
+
+/// The code that embeds embed page `route` for a site at `root`: what a
+/// step's "Copy embed code" gives. `None` for a page that is not an embed.
+pub fn embed_code_for(story: &Story, route: Route, root: &str) -> Option<String> {
+    let height = frame_height(story, route)?;
+    let (step, _) = route.unembed()?;
+    let title = crate::site::app::page_title(story, step);
+    // The embed code names the step's address; `chart/` stays for a figure.
+    let path = route.path(story);
+    let path = path.strip_prefix("/embed").unwrap_or(&path);
+    Some(embed_code(root, path, &title, height))
 }
 
 /// Where the build writes the oEmbed document of embed page `route`: beside

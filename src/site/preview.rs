@@ -71,6 +71,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
         let (kicker, title) = match step {
             Some((c, s)) => (c.short_title.as_str(), s.title.as_str()),
             None if route == Route::All => ("", story.ui.whole_story.as_str()),
+            None if route == Route::Builder => ("", story.ui.builder_title.as_str()),
             None => ("", story.meta.subtitle.as_str()),
         };
         let mut y = 120;

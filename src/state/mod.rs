@@ -2,6 +2,7 @@
 //! query, the embed protocol and touch gestures. Each is plain Rust with
 //! native tests; only a few lines touch the browser.
 
+pub mod builder;
 pub mod embed;
 pub mod gesture;
 pub mod query;
@@ -28,4 +29,18 @@ pub fn base_from_document() -> BasePath {
         .map(|url| url.pathname())
         .unwrap_or_default();
     BasePath(route::normalize_base(&path))
+}
+
+/// The explainer's address as served, with its base path and a final slash
+/// (`https://example.org/explainers/iraq/`): what embed code must name.
+#[cfg(target_arch = "wasm32")]
+pub fn site_root() -> String {
+    format!(
+        "{}{}/",
+        leptos::prelude::window()
+            .location()
+            .origin()
+            .unwrap_or_default(),
+        base_from_document().0
+    )
 }

@@ -30,6 +30,8 @@ pub enum Route {
         /// True for the figure alone.
         chart: bool,
     },
+    /// The page that builds the embed code for any step: `/embed/`.
+    Builder,
     /// Anything else.
     NotFound,
 }
@@ -57,6 +59,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Cover,
             [ALL_SLUG] => Route::All,
+            [EMBED_SLUG] => Route::Builder,
             [EMBED_SLUG, rest @ ..] => {
                 let (rest, chart) = match rest {
                     [head @ .., CHART_SLUG] if !head.is_empty() => (head, true),
@@ -89,6 +92,7 @@ impl Route {
         match *self {
             Route::Cover | Route::NotFound => "/".to_owned(),
             Route::All => format!("/{ALL_SLUG}/"),
+            Route::Builder => format!("/{EMBED_SLUG}/"),
             Route::Embed {
                 chapter,
                 step,
@@ -129,7 +133,7 @@ impl Route {
             return inner.next(story).map(|r| r.embed(chart));
         }
         match *self {
-            Route::All | Route::Embed { .. } => None,
+            Route::All | Route::Builder | Route::Embed { .. } => None,
             Route::Cover | Route::NotFound => (!story.chapters.is_empty()).then_some(Route::Step {
                 chapter: 0,
                 step: 0,
@@ -163,7 +167,7 @@ impl Route {
             };
         }
         match *self {
-            Route::Cover | Route::NotFound | Route::Embed { .. } => None,
+            Route::Cover | Route::NotFound | Route::Builder | Route::Embed { .. } => None,
             Route::All => Some(Route::Cover),
             Route::Step { chapter, step } if step > 0 => Some(Route::Step {
                 chapter,
@@ -201,6 +205,7 @@ impl Route {
     pub fn pages(story: &Story) -> Vec<Route> {
         let mut pages = Route::all(story);
         pages.push(Route::All);
+        pages.push(Route::Builder);
         for r in Route::all(story) {
             if let Route::Step { chapter, step } = r {
                 pages.push(r.embed(false));

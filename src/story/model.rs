@@ -475,6 +475,40 @@ pub struct Ui {
     pub copy_failed: String,
     /// In an embed: the link to this step in the full explainer.
     pub open_full: String,
+    /// The embed builder's heading, and its page's title.
+    pub builder_title: String,
+    /// Under the heading: what the builder is for.
+    pub builder_intro: String,
+    /// Label of the step picker.
+    pub builder_step: String,
+    /// Legend of the choice between the whole step and its figure.
+    pub builder_show: String,
+    /// The whole step: text and figure.
+    pub builder_whole: String,
+    /// The figure alone.
+    pub builder_chart: String,
+    /// Said when the chosen step has no figure to embed alone.
+    pub builder_no_figure: String,
+    /// Legend of the colour choice.
+    pub builder_theme: String,
+    /// The reader's own light or dark setting.
+    pub theme_auto: String,
+    /// Always light.
+    pub theme_light: String,
+    /// Always dark.
+    pub theme_dark: String,
+    /// Heading of the previews.
+    pub builder_preview: String,
+    /// Caption of the phone-width preview.
+    pub builder_phone: String,
+    /// Caption of the column-width preview.
+    pub builder_column: String,
+    /// Label of the code box.
+    pub builder_code: String,
+    /// Shown without JavaScript, where the builder cannot run.
+    pub builder_noscript: String,
+    /// In a step's share bar: the link to the builder, set to that step.
+    pub embed_options: String,
     /// Drawn before "Previous": an arrow pointing back in reading direction.
     pub previous_icon: String,
     /// Drawn after "Next": an arrow pointing on in reading direction.

@@ -87,7 +87,23 @@ export async function openPage(browser, options = {}) {
 export async function mounted(page) {
   // The whole story loads its wasm at the reader's first move: make one.
   if (await page.evaluate(() => Boolean(document.querySelector('.scrolly-figure')))) await page.mouse.move(4, 4);
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated') || (document.readyState !== 'loading' && !document.querySelector('leptos-island')), null, { timeout: 15000 });
+  const live = () => document.documentElement.hasAttribute('data-hydrated') || (document.readyState !== 'loading' && !document.querySelector('leptos-island'));
+  // Polled on a timer, not on animation frames: a page the browser has
+  // prerendered and then shown may paint no frame for a while in a
+  // headless browser, which left a live page unseen (one soak run in CI).
+  try {
+    await page.waitForFunction(live, null, { timeout: 15000, polling: 100 });
+  } catch (e) {
+    const state = await page.evaluate(() => ({
+      url: location.href,
+      readyState: document.readyState,
+      hydrated: document.documentElement.hasAttribute('data-hydrated'),
+      islands: document.querySelectorAll('leptos-island').length,
+      crashed: !document.getElementById('crash')?.hidden,
+      visibility: document.visibilityState,
+    })).catch((err) => `unreadable: ${err.message}`);
+    throw new Error(`the page's islands did not come up: ${JSON.stringify(state)}`, { cause: e });
+  }
 }
 
 /** Waits until the page's chart has been drawn at least once. */
@@ -109,12 +125,15 @@ export const FIGURES = {
 /** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", …
  * Embeds (under /embed/) are listed by embedPaths() instead. */
 export function pagePaths() {
-  return walkPages(DIST, '/', ['public', 'embed']);
+  return [...walkPages(DIST, '/', ['public', 'embed']), BUILDER];
 }
+
+/** The embed builder: the one page under /embed/ that is not an embed. */
+export const BUILDER = '/embed/';
 
 /** Every prerendered embed's path: "/embed/context/", "/embed/context/protests/chart/", … */
 export function embedPaths() {
-  return walkPages(path.join(DIST, 'embed'), '/embed/', []);
+  return walkPages(path.join(DIST, 'embed'), '/embed/', []).filter((p) => p !== BUILDER);
 }
 
 function walkPages(root, rootPrefix, skip) {
@@ -131,7 +150,7 @@ function walkPages(root, rootPrefix, skip) {
 
 /** Chapter paths: pages one level deep. */
 export function chapterPaths() {
-  return pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1);
+  return pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1 && p !== BUILDER);
 }
 
 /**
@@ -148,7 +167,8 @@ export function firstViewFiles(p) {
     return rel.split('/').filter(Boolean).join('/');
   };
   const page = [...p.split('/').filter(Boolean), 'index.html'].join('/');
-  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+  // A textarea's text is not markup (the embed builder shows code in one).
+  const html = fs.readFileSync(path.join(DIST, page), 'utf8').replace(/<textarea\b[\s\S]*?<\/textarea>/g, '');
   const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`)) || []).slice(1).find(Boolean);
   const files = [page];
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {

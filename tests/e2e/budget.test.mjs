@@ -26,11 +26,16 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, firstViewFiles,
  * citations became links that open in place and figures could go full
  * screen (1.5 KB more wasm on every page; 0.35 KB more for showing the
  * share-sheet button after hydration, which it had stopped doing): 98.2 KB
- * for the heaviest page. Our goal is 65 KB
+ * for the heaviest page. It is 100, the islands issue's own figure, since
+ * embeds honour `?theme=` (the editor's kit): 0.3 KB of public/theme.js in
+ * every embed's head, 0.13 KB of wasm for charts that draw in the theme
+ * asked, 0.06 KB for a host's move keeping it, and the embed builder's
+ * address in every wasm's router; 99.1 KB for a step with the troop chart,
+ * 99.5 KB for the heaviest embed. Our goal is 65 KB
  * (see README, "Where we stand"). Lower it as the wasm shrinks; never
  * raise it without saying why in the commit.
  */
-const FIRST_VIEW_BUDGET_KB = 99;
+const FIRST_VIEW_BUDGET_KB = 100;
 
 /** The whole story on one page: its HTML is the whole text by design, so
  * its first view is that and a picture of its first figure; it loads its

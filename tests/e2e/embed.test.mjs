@@ -294,3 +294,95 @@ test("every embed's pasted height holds its page at 640 px, with no more than a 
   }
   await context.close();
 });
+
+test('the embed builder, from a step, builds its code by keyboard, previews it at phone and column widths, and copies it', async () => {
+  const { page, context, problems } = await openPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 900 } });
+  // A step's share bar links to the builder, set to that step.
+  await page.goto(env.url + '/round-two/kadhimis-footing/');
+  await mounted(page);
+  await page.click('.embed-options a');
+  await page.waitForURL(/\/embed\/\?step=round-two\/kadhimis-footing$/);
+  await mounted(page);
+  assert.equal(await page.$eval('#builder-step', (s) => s.selectedOptions[0].textContent), await page.evaluate(async (u) => {
+    const html = await (await fetch(u)).text();
+    return new DOMParser().parseFromString(html, 'text/html').querySelector('.step-title').textContent;
+  }, env.url + '/round-two/kadhimis-footing/'));
+  const code = () => page.$eval('#builder-code', (t) => t.value);
+  assert.match(await code(), new RegExp(`src="${env.url}/embed/round-two/kadhimis-footing/"`));
+
+  // By keyboard only: the next step, its figure alone, dark colours.
+  await page.focus('#builder-step');
+  await page.keyboard.press('ArrowDown');
+  const next = await page.$eval('#builder-step', (s) => s.selectedOptions[0].textContent);
+  assert.ok(next.length > 0);
+  await page.focus('input[name=builder-show][value=step]');
+  await page.keyboard.press('ArrowDown');
+  await page.focus('input[name=builder-theme][value=auto]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForURL(/show=chart&theme=dark$/);
+  const url = new URL(page.url());
+  const step = url.searchParams.get('step');
+  assert.ok(step && step !== 'round-two/kadhimis-footing', url.href);
+  const built = await code();
+  const src = `${env.url}/embed/${step}/chart/?theme=dark`;
+  assert.ok(built.includes(`src="${src}"`), built);
+  assert.match(built, /height="(\d+)"[^>]*min-height:\1px/);
+
+  // The previews are that embed, at a phone's width and a column's, and
+  // each takes its page's height from the embed script.
+  const frames = await page.$$('.builder-preview iframe');
+  assert.equal(frames.length, 2);
+  const widths = [];
+  for (const handle of frames) {
+    await page.waitForFunction((f) => f.src.includes('theme=dark'), handle);
+    assert.equal(await handle.evaluate((f) => f.src), src);
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+    // Dark as asked, whatever the reader's own setting (light here).
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(22, 25, 29)');
+    widths.push(Math.round((await handle.boundingBox()).width));
+    await fits(page, { handle, frame });
+  }
+  assert.deepEqual(widths, [360, 640]);
+
+  // Copied, and said.
+  await page.click('.builder-copy button');
+  await page.waitForFunction(() => document.querySelector('.builder-copy [role=status]').textContent.length > 0);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), built);
+
+  // The address holds the choice: opened cold, the builder shows it again.
+  await page.goto(url.href);
+  await mounted(page);
+  assert.equal(await code(), built);
+  assert.equal(await page.$eval('input[name=builder-theme][value=dark]', (i) => i.checked), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an embed asked for light or dark colours keeps them when its host moves it, and bad themes change nothing', async () => {
+  const { page, context, problems } = await openPage(env.browser, { colorScheme: 'dark' });
+  const ground = (frame) => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // The builder's page is a host: its previews are embeds, with embed.js.
+  await page.goto(env.url + '/embed/?step=round-one&theme=light');
+  await mounted(page);
+  const handle = await page.waitForSelector('.builder-preview iframe');
+  let frame = await handle.contentFrame();
+  await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+  assert.equal(await ground(frame), 'rgb(255, 255, 255)');
+  assert.ok(await page.evaluate((f) => window.StrategicDialogue.go(f, '/round-two/'), handle));
+  await page.waitForFunction((f) => { try { return f.contentWindow.location.pathname.endsWith('/embed/round-two/'); } catch { return false; } }, handle);
+  frame = await handle.contentFrame();
+  await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+  assert.equal(await frame.evaluate(() => location.search), '?theme=light');
+  assert.equal(await ground(frame), 'rgb(255, 255, 255)');
+  for (const bad of ['purple', '%22%3E%3Cscript%3E', '']) {
+    await page.goto(`${env.url}/embed/round-one/?theme=${bad}`);
+    await mounted(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined, bad);
+    assert.equal(await ground(page), 'rgb(22, 25, 29)', bad);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

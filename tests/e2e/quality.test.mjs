@@ -32,7 +32,7 @@ async function axe(page) {
 }
 
 test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark', async () => {
-  const pages = ['/', '/all/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/'];
+  const pages = ['/', '/all/', '/embed/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/'];
   for (const scheme of ['light', 'dark']) {
     const { page, context, problems } = await openPage(env.browser, { bypassCSP: true, colorScheme: scheme });
     for (const p of pages) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, openPage, mounted, pagePaths, BASE, ROOT } from './browser.mjs';
+import { start, openPage, mounted, pagePaths, chapterPaths, BASE, ROOT } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -19,7 +19,7 @@ after(async () => {
 /** Path segments after the base path. */
 const depth = (u) => u.pathname.slice(BASE.length).split('/').filter(Boolean).length;
 const stepPaths = () => pagePaths().filter((p) => p.split('/').filter(Boolean).length === 2);
-const chapterPages = () => pagePaths().filter((p) => p.split('/').filter(Boolean).length === 1 && p !== '/all/');
+const chapterPages = () => chapterPaths().filter((p) => p !== '/all/');
 // Every step, counting each chapter's address as its first step.
 const stepCount = () => stepPaths().length + chapterPages().length;
 
@@ -301,7 +301,7 @@ test('the contents menu fits on screen from 320 pixels wide and closes on Escape
 test('no page scrolls sideways from 320 to 1440 pixels wide', async () => {
   for (const width of [320, 375, 768, 1024, 1440]) {
     const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
-    for (const path of ['/', '/round-one/security-markers/', '/sources/', '/all/', '/no/such/']) {
+    for (const path of ['/', '/round-one/security-markers/', '/sources/', '/all/', '/embed/', '/no/such/']) {
       await page.goto(env.url + path);
       await mounted(page);
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

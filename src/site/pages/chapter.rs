@@ -56,7 +56,19 @@ pub fn ChapterView(
     let (open_full_here, share) = match embed {
         Some(_) => (Some(open_full(story, route, &base)), None),
         None if reference => (None, None),
-        None => (None, Some(share_bar(story, route))),
+        None => {
+            // Beside the bar, not in its island: a plain link costs no wasm.
+            let options = format!(
+                "{}{}",
+                Route::Builder.href(story, &base),
+                crate::state::builder::builder_query(&here.path(story))
+            );
+            let bar = view! {
+                {share_bar(story, route)}
+                <p class="embed-options"><a href=options>{story.ui.embed_options.as_str()}</a></p>
+            };
+            (None, Some(bar))
+        }
     };
     let figure = s.figure.clone().map(|figure| {
         view! {

@@ -1,6 +1,7 @@
 //! One view per kind of page, chosen from the typed [`Route`] at build time.
 
 pub mod all;
+pub mod builder;
 pub mod chapter;
 pub mod cover;
 pub mod not_found;
@@ -49,6 +50,7 @@ pub fn Page(
             chart,
         } => view! { <chapter::ChapterView story chapter step embed=chart/> }.into_any(),
         Route::All => view! { <all::AllPage story/> }.into_any(),
+        Route::Builder => view! { <builder::BuilderPage story/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound story path/> }.into_any(),
     }
 }
