@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use explainer::story::compile::{load, problems, ContentPaths};
-use explainer::story::{story, Inline, Story};
+use explainer::story::{story, story_in, Inline, Story};
 
 fn content_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
@@ -112,6 +112,13 @@ fn both_editions_tell_the_same_story() {
 fn the_app_embeds_exactly_the_content_files() {
     let from_files = load_en(&content_root()).expect("content parses");
     assert_eq!(story().expect("embedded story decodes"), &from_files);
+    let arabic = load(&ContentPaths::new(&content_root(), "ar")).expect("Arabic parses");
+    assert_eq!(
+        story_in("ar").expect("embedded Arabic story decodes"),
+        &arabic
+    );
+    assert_eq!(story_in("en"), story());
+    assert!(story_in("fr").is_err());
 }
 
 #[test]

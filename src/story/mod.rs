@@ -21,6 +21,29 @@ static EMBEDDED_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story-en.b
 
 static STORY: OnceLock<Option<Story>> = OnceLock::new();
 
+/// The Arabic edition, as `build.rs` embedded it: for the build's own tools
+/// (the prerenderer, tests), never the wasm, whose islands carry their
+/// words in their props.
+#[cfg(feature = "ssr")]
+static EMBEDDED_AR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story-ar.bin"));
+
+#[cfg(feature = "ssr")]
+static STORY_AR: OnceLock<Option<Story>> = OnceLock::new();
+
+/// The edition in `lang` ("en" or "ar"), decoded once on first use; an
+/// error for a language there is no edition of, or a broken build.
+#[cfg(feature = "ssr")]
+pub fn story_in(lang: &str) -> Result<&'static Story, &'static str> {
+    match lang {
+        "en" => story(),
+        "ar" => STORY_AR
+            .get_or_init(|| wire::decode(EMBEDDED_AR))
+            .as_ref()
+            .ok_or("the embedded Arabic story does not match the app's story model"),
+        _ => Err("there is no edition in that language"),
+    }
+}
+
 /// The embedded story, decoded once on first use.
 ///
 /// Decoding only fails if the build is broken (the blob and the model
