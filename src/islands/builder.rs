@@ -91,8 +91,14 @@ impl BuilderProps {
             .collect()
     }
 
-    /// The code for `chosen`, for a site at `root`.
-    pub fn code(&self, chosen: crate::state::builder::Builder, root: &str) -> String {
+    /// The code for `chosen` among `choices` (what [`Self::choices`]
+    /// gives), for a site at `root`.
+    pub fn code(
+        &self,
+        chosen: crate::state::builder::Builder,
+        choices: &[crate::state::builder::Choice],
+        root: &str,
+    ) -> String {
         let (title, height) = self.steps.get(chosen.step).map_or(("", 0.0), |s| {
             let height = if chosen.chart {
                 s.chart_height
@@ -101,12 +107,7 @@ impl BuilderProps {
             };
             (s.title.as_str(), height)
         });
-        crate::state::embed::embed_code(
-            root,
-            &chosen.embed_path(&self.choices()),
-            title,
-            height as u32,
-        )
+        crate::state::embed::embed_code(root, &chosen.embed_path(choices), title, height as u32)
     }
 }
 
@@ -219,7 +220,7 @@ mod browser {
         }
         let root = crate::state::site_root();
         if let Some(code) = by_id(ids::CODE) {
-            set(&code, "value", props.code(chosen, &root));
+            set(&code, "value", props.code(chosen, choices, &root));
         }
         let src = format!("{root}embed{}", chosen.embed_path(choices));
         if let Ok(frames) = document().query_selector_all(&format!("#{} iframe", ids::PREVIEWS)) {

@@ -112,10 +112,8 @@ pub fn json_string(s: &str) -> String {
 /// iframe code the step's "Copy embed code" gives, at [`COLUMN`] wide.
 /// `None` for a page that is not an embed.
 pub fn oembed(story: &Story, route: Route, root: &str) -> Option<String> {
-    let height = frame_height(story, route)?;
     let (step, _) = route.unembed()?;
-    let title = crate::site::app::page_title(story, step);
-    let html = embed_code_for(story, route, root)?;
+    let (title, height, html) = embed_parts(story, route, root)?;
     let preview = format!(
         "{root}{}{}",
         step.path(story).trim_start_matches('/'),
@@ -144,13 +142,20 @@ pub fn oembed(story: &Story, route: Route, root: &str) -> Option<String> {
 /// The code that embeds embed page `route` for a site at `root`: what a
 /// step's "Copy embed code" gives. `None` for a page that is not an embed.
 pub fn embed_code_for(story: &Story, route: Route, root: &str) -> Option<String> {
+    embed_parts(story, route, root).map(|(_, _, html)| html)
+}
+
+/// Embed page `route`'s step title, frame height and embed code, worked
+/// out once for both the code and the oEmbed document around it.
+fn embed_parts(story: &Story, route: Route, root: &str) -> Option<(String, u32, String)> {
     let height = frame_height(story, route)?;
     let (step, _) = route.unembed()?;
     let title = crate::site::app::page_title(story, step);
     // The embed code names the step's address; `chart/` stays for a figure.
     let path = route.path(story);
     let path = path.strip_prefix("/embed").unwrap_or(&path);
-    Some(embed_code(root, path, &title, height))
+    let html = embed_code(root, path, &title, height);
+    Some((title, height, html))
 }
 
 /// Where the build writes the oEmbed document of embed page `route`: beside
