@@ -20,13 +20,16 @@ const KB = (n) => (n / 1024).toFixed(1);
 const results = { date: new Date().toISOString(), sizes: {}, transfer: {}, redraw: {}, steps: {}, scroll: {}, lighthouse: {} };
 
 /** One page of each kind: the cover, a step with each chart, a chapter,
- * the whole story, an embed. */
+ * the whole story, an embed; and the Arabic edition's cover and a step,
+ * beside the English ones. */
 const KINDS = {
   cover: '/',
   ...Object.fromEntries(Object.entries(FIGURES).map(([k, p]) => [`step: ${k}`, p])),
   chapter: '/what-happened-next/',
   'whole story': '/all/',
   embed: '/embed/round-one/iraqs-pledge/',
+  'Arabic cover': '/ar/',
+  'Arabic step: troops': `/ar${FIGURES.troops}`,
 };
 
 // 1. Sizes: every asset, raw, gzip -9 and brotli -11, and the first view of a step page.

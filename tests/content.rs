@@ -71,7 +71,20 @@ fn both_editions_tell_the_same_story() {
     assert_eq!(appendices(&en), appendices(&ar));
     let terms = |s: &Story| s.glossary.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
     assert_eq!(terms(&en), terms(&ar), "glossary entries");
-    assert_eq!(en.sources, ar.sources, "one list of sources");
+    // One list of sources; only our notes on them are in each edition's
+    // language.
+    let unnoted = |s: &Story| {
+        let mut sources = s.sources.clone();
+        sources.iter_mut().for_each(|s| s.note.clear());
+        sources
+    };
+    assert_eq!(unnoted(&en), unnoted(&ar), "one list of sources");
+    for (e, a) in en.sources.iter().zip(&ar.sources) {
+        assert_eq!(e.note.is_empty(), a.note.is_empty(), "{}", e.id);
+        if !e.note.is_empty() {
+            assert_ne!(e.note, a.note, "{}: the note is not in Arabic", e.id);
+        }
+    }
     for kind in ChartKind::ALL {
         assert_eq!(slugs(&en, kind), slugs(&ar, kind), "{kind:?} items");
     }
@@ -309,6 +322,36 @@ fn a_source_with_neither_a_link_nor_a_note_is_caught() {
         )
     });
     assert_found(&p, "source \"acw-dunne-2020\": no url");
+}
+
+#[test]
+fn an_edition_missing_a_note_on_a_source_or_noting_an_unknown_one_is_caught() {
+    for (name, edit) in [
+        ("notes-missing", "crs-r44073 = "),
+        ("notes-unknown", "no-such-source = "),
+    ] {
+        let root = scratch_copy(name);
+        let file = root.join("ar").join(explainer::story::compile::NOTES_FILE);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let edited = if name == "notes-missing" {
+            text.lines()
+                .filter(|l| !l.starts_with(edit))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            format!("{text}{edit}\"?\"\n")
+        };
+        assert_ne!(edited, text);
+        std::fs::write(&file, edited).unwrap();
+        let err = load(&ContentPaths::new(&root, "ar")).expect_err(name);
+        let _ = std::fs::remove_dir_all(&root);
+        let needle = if name == "notes-missing" {
+            "no note for source \"crs-r44073\""
+        } else {
+            "a note for \"no-such-source\""
+        };
+        assert!(err.contains(needle), "{name}: {err}");
+    }
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn heights_are_whole_sensible_pixels() {
 fn the_embed_code_is_an_iframe_that_works_alone_then_the_script_with_everything_escaped() {
     let code = embed_code(
         "https://example.org/iraq/",
-        "/round-one/",
+        "/embed/round-one/",
         "Iraq's \"pledge\" <b>",
         1170,
     );
@@ -136,7 +136,7 @@ fn every_embed_has_a_frame_height_and_an_oembed_document_with_the_same_code() {
         let json = oembed(story, route, root).unwrap();
         let title = explainer::site::app::page_title(story, step);
         let path = route.path(story);
-        let code = embed_code(root, path.strip_prefix("/embed").unwrap(), &title, h);
+        let code = embed_code(root, &path, &title, h);
         for field in [
             r#""version":"1.0""#.to_owned(),
             r#""type":"rich""#.to_owned(),
@@ -157,4 +157,21 @@ fn every_embed_has_a_frame_height_and_an_oembed_document_with_the_same_code() {
         "{json}"
     );
     assert!(json.starts_with('{') && json.trim_end().ends_with('}'));
+    // The Arabic edition's frames and documents live under /ar/; its
+    // script is the site's one.
+    let ar = explainer::story::story_in("ar").unwrap();
+    let chart = Route::parse(ar, "/embed/round-two/allies-in-parliament/chart/");
+    let json = oembed(ar, chart, root).unwrap();
+    assert!(
+        json.contains(r#""html":"<iframe src=\"https://example.org/iraq/ar/embed/round-two/allies-in-parliament/chart/\" title=\""#),
+        "{json}"
+    );
+    assert!(json.contains(r#"<script src=\"https://example.org/iraq/public/embed.js\""#));
+    assert!(json.contains(
+        r#""thumbnail_url":"https://example.org/iraq/ar/round-two/allies-in-parliament/"#
+    ));
+    assert_eq!(
+        oembed_path(ar, chart),
+        "/ar/embed/round-two/allies-in-parliament/chart/oembed.json"
+    );
 }

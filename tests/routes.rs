@@ -300,3 +300,43 @@ fn parsing_arbitrary_input_never_panics_and_is_stable() {
     let long = "/".to_owned() + &"a".repeat(100_000);
     assert_eq!(Route::parse(story, &long), Route::NotFound);
 }
+
+#[test]
+fn the_arabic_edition_lives_under_ar_with_the_same_slugs() {
+    use explainer::state::route::edition_prefix;
+    let (en, ar) = (s(), explainer::story::story_in("ar").unwrap());
+    assert_eq!(edition_prefix("en"), "");
+    assert_eq!(edition_prefix(""), "");
+    assert_eq!(edition_prefix("ar"), "/ar");
+    // A tag that is not one cannot make a path of its own.
+    assert_eq!(edition_prefix("../x"), "");
+    assert_eq!(edition_prefix("a r"), "");
+    assert_eq!(Route::pages(en), Route::pages(ar));
+    for route in Route::pages(ar) {
+        let (path, site) = (route.path(ar), route.site_path(ar));
+        assert_eq!(path, route.path(en), "slugs are the same");
+        assert_eq!(site, format!("/ar{path}"));
+        assert_eq!(route.site_path(en), path);
+        assert_eq!(
+            route.href(ar, "/explainers/iraq/"),
+            format!("/explainers/iraq/ar{path}")
+        );
+        assert_eq!(Route::parse(ar, &path), route);
+    }
+}
+
+#[test]
+fn the_language_switch_keeps_the_readers_place() {
+    use explainer::state::route::same_place;
+    assert_eq!(
+        same_place("/ar/round-one/", "?troops=may-2003", "#main"),
+        "/ar/round-one/?troops=may-2003#main"
+    );
+    assert_eq!(
+        same_place("/ar/all/", "", "#round-one-iraqs-pledge"),
+        "/ar/all/#round-one-iraqs-pledge"
+    );
+    // What the link carried gives way; empty parts are dropped.
+    assert_eq!(same_place("/round-one/?old=1#old", "?", "#"), "/round-one/");
+    assert_eq!(same_place("/round-one/", "x=1", "y"), "/round-one/");
+}

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use explainer::site::app::{page_description, page_title, App};
+use explainer::site::app::{page_description, page_title, App, OtherEdition};
 use explainer::site::kit;
 use explainer::state::route::normalize_base;
 use explainer::state::{BasePath, Route};
@@ -258,7 +258,7 @@ fn run() -> Result<(), String> {
             template_path.display()
         ));
     };
-    let story = explainer::story::story().map_err(|e| format!("embedded story: {e}"))?;
+    let editions = explainer::story::editions().map_err(|e| format!("embedded story: {e}"))?;
     let base = BasePath(normalize_base(&base_href(&template)));
     // Trunk starts the app with an inline module script (and, under `make
     // serve`, reloads the page with another); the pages' content security
@@ -331,39 +331,59 @@ fn run() -> Result<(), String> {
     let mut written = 0;
     let mut images = 0;
     let mut oembeds = 0;
-    for route in Route::pages(story) {
-        let path = route.path(story);
-        // Embeds share their step's preview, so only full pages get one.
-        if route.unembed().is_none() {
-            let png = explainer::site::preview::png(story, route)
-                .map_err(|e| format!("preview image for {path}: {e}"))?;
-            write_bytes(
-                &dist
-                    .join(path.trim_start_matches('/'))
-                    .join(explainer::site::preview::FILE),
-                &png,
+    for &story in &editions {
+        for route in Route::pages(story) {
+            let path = route.site_path(story);
+            // Embeds share their step's preview, so only full pages get one.
+            if route.unembed().is_none() {
+                let png = explainer::site::preview::png(story, route)
+                    .map_err(|e| format!("preview image for {path}: {e}"))?;
+                write_bytes(
+                    &dist
+                        .join(path.trim_start_matches('/'))
+                        .join(explainer::site::preview::FILE),
+                    &png,
+                )?;
+                images += 1;
+            }
+            let html = page(
+                &templates,
+                mount,
+                &editions,
+                story,
+                &base,
+                route,
+                site.as_deref(),
+            );
+            write(
+                &dist.join(path.trim_start_matches('/')).join("index.html"),
+                &html,
             )?;
-            images += 1;
-        }
-        let html = page(&templates, mount, story, &base, route, site.as_deref());
-        write(
-            &dist.join(path.trim_start_matches('/')).join("index.html"),
-            &html,
-        )?;
-        written += 1;
-        // An embed's oEmbed document, which tools that unfurl a bare link
-        // find through the discovery link in the step's head. Its code must
-        // be absolute, so it needs the site's address.
-        if let Some(site) = site.as_deref() {
-            let root = format!("{site}{}/", base.0);
-            if let Some(json) = kit::oembed(story, route, &root) {
-                let file = kit::oembed_path(story, route);
-                write(&dist.join(file.trim_start_matches('/')), &json)?;
-                oembeds += 1;
+            written += 1;
+            // An embed's oEmbed document, which tools that unfurl a bare link
+            // find through the discovery link in the step's head. Its code must
+            // be absolute, so it needs the site's address.
+            if let Some(site) = site.as_deref() {
+                let root = format!("{site}{}/", base.0);
+                if let Some(json) = kit::oembed(story, route, &root) {
+                    let file = kit::oembed_path(story, route);
+                    write(&dist.join(file.trim_start_matches('/')), &json)?;
+                    oembeds += 1;
+                }
             }
         }
     }
-    let html = page(&templates, mount, story, &base, Route::NotFound, None);
+    // One not-found page answers every unknown address, in the default
+    // edition, whose switch leads to the others' covers.
+    let html = page(
+        &templates,
+        mount,
+        &editions,
+        editions[0],
+        &base,
+        Route::NotFound,
+        None,
+    );
     write(&dist.join("404.html"), &html)?;
     println!(
         "prerender: wrote {written} pages, 404.html, {images} preview images and {oembeds} oEmbed documents into {}",
@@ -521,12 +541,14 @@ impl Templates {
 fn page(
     templates: &Templates,
     mount: &str,
+    editions: &[&'static Story],
     story: &'static Story,
     base: &BasePath,
     route: Route,
     site: Option<&str>,
 ) -> String {
-    let body = render(story, base.clone(), route);
+    let others = OtherEdition::others(story, editions, route, &base.0);
+    let body = render(story, base.clone(), route, others);
     let template = match &templates.on_move {
         Some(on_move) if route == Route::All => on_move,
         _ => templates.for_body(&body),
@@ -548,7 +570,7 @@ fn page(
         d = description,
         t = title,
         site_name = escape(&story.meta.title),
-        lang = escape(&story.meta.lang),
+        lang = og_locale(&story.meta.lang),
         // A large card needs the image, which needs the site's address.
         card = if site.is_some() {
             "summary_large_image"
@@ -580,10 +602,36 @@ fn page(
             base.0
         ));
     }
+    for other in editions.iter().filter(|e| e.meta.lang != story.meta.lang) {
+        head.push_str(&format!(
+            r#"<meta property="og:locale:alternate" content="{}">"#,
+            og_locale(&other.meta.lang)
+        ));
+    }
+    // The same page in every edition, this one included, for search
+    // engines; the default edition answers readers of any other language.
+    // Embeds are not listed (they are noindex), nor the one 404 page.
+    if route.unembed().is_none() && route != Route::NotFound {
+        let address =
+            |e: &Story| escape(&format!("{}{}", site.unwrap_or(""), route.href(e, &base.0)));
+        for e in editions {
+            head.push_str(&format!(
+                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                escape(&e.meta.lang),
+                address(e)
+            ));
+        }
+        if let Some(default) = editions.first() {
+            head.push_str(&format!(
+                r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+                address(default)
+            ));
+        }
+    }
     if let Some(site) = site.filter(|_| route != Route::NotFound) {
         // The page's full address: the site, then the base path, then the
         // page (for an embed, the step it shows).
-        let canonical_path = route.canonical().path(story);
+        let canonical_path = route.canonical().site_path(story);
         let canonical = escape(&format!("{site}{}{canonical_path}", base.0));
         // Preview bots need an absolute image address, so the image tags
         // come with the canonical ones.
@@ -716,11 +764,25 @@ fn with_csp(html: &str, policy: &str) -> String {
 }
 
 /// Renders the page for `route` to an HTML string.
-fn render(story: &'static Story, base: BasePath, route: Route) -> String {
+fn render(
+    story: &'static Story,
+    base: BasePath,
+    route: Route,
+    others: Vec<OtherEdition>,
+) -> String {
     let owner = Owner::new();
-    let html = owner.with(|| view! { <App story route base/> }.to_html());
+    let html = owner.with(|| view! { <App story route base others/> }.to_html());
     owner.unset();
     explainer::islands::valid_markers(&html)
+}
+
+/// Open Graph's locale (`language_TERRITORY`) for a content language.
+fn og_locale(lang: &str) -> String {
+    match lang {
+        "en" => "en_US".to_owned(),
+        "ar" => "ar_AR".to_owned(),
+        other => escape(other),
+    }
 }
 
 /// The `href` of the template's `<base>` element ("/" if none). Trunk's

@@ -24,7 +24,8 @@ pub fn csv(story: &Story, kind: ChartKind) -> String {
         .collect()
 }
 
-/// A figure as an SVG document, as the reader sees it now.
+/// A figure as an SVG document, as the reader sees it now, its text in the
+/// story's direction.
 pub fn svg(
     story: &Story,
     kind: ChartKind,
@@ -34,7 +35,8 @@ pub fn svg(
 ) -> DrawResult<String> {
     let mut out = String::new();
     {
-        let backend = super::svg::SvgWriter::new(&mut out, size);
+        let rtl = story.meta.dir == "rtl";
+        let backend = super::svg::SvgWriter::with_direction(&mut out, size, rtl);
         draw(
             kind,
             backend,

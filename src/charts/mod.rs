@@ -429,6 +429,12 @@ pub fn text_width(text: &str, size: f64, style: &ChartStyle) -> i32 {
 /// Breaks `text` into lines of at most `width` backend pixels at `size`,
 /// at spaces; a word longer than a line gets a line of its own.
 pub fn wrap(text: &str, width: i32, size: f64, style: &ChartStyle) -> Vec<String> {
+    wrap_with(text, width, |line| text_width(line, size, style))
+}
+
+/// [`wrap`] with another measure of a line's width (the build-time
+/// previews measure Arabic as it is drawn, shaped).
+pub fn wrap_with(text: &str, width: i32, measure: impl Fn(&str) -> i32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -437,7 +443,7 @@ pub fn wrap(text: &str, width: i32, size: f64, style: &ChartStyle) -> Vec<String
         } else {
             format!("{line} {word}")
         };
-        if !line.is_empty() && text_width(&candidate, size, style) > width {
+        if !line.is_empty() && measure(&candidate) > width {
             lines.push(std::mem::replace(&mut line, word.to_owned()));
         } else {
             line = candidate;

@@ -38,20 +38,30 @@ pub struct SvgWriter<'a> {
     out: &'a mut String,
     size: (u32, u32),
     open: bool,
+    rtl: bool,
 }
 
 impl<'a> SvgWriter<'a> {
     /// Starts a `width` × `height` document in `out`.
-    pub fn new(out: &'a mut String, (w, h): (u32, u32)) -> Self {
+    pub fn new(out: &'a mut String, size: (u32, u32)) -> Self {
+        Self::with_direction(out, size, false)
+    }
+
+    /// Starts a document whose text runs right to left (`rtl`): Arabic
+    /// labels stay text, in the order a reader reads them, and each still
+    /// sits by the edge the chart placed it by.
+    pub fn with_direction(out: &'a mut String, (w, h): (u32, u32), rtl: bool) -> Self {
         let _ = write!(
             out,
-            r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}" xmlns="http://www.w3.org/2000/svg">"#
+            r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}"{} xmlns="http://www.w3.org/2000/svg">"#,
+            if rtl { r#" direction="rtl""# } else { "" }
         );
         out.push('\n');
         SvgWriter {
             out,
             size: (w, h),
             open: true,
+            rtl,
         }
     }
 
@@ -227,10 +237,11 @@ impl DrawingBackend for SvgWriter<'_> {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        let anchor = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "middle",
+        // In right-to-left text, "start" is the right-hand end.
+        let anchor = match (style.anchor().h_pos, self.rtl) {
+            (HPos::Left, false) | (HPos::Right, true) => "start",
+            (HPos::Right, false) | (HPos::Left, true) => "end",
+            (HPos::Center, _) => "middle",
         };
         // The same shifts as plotters' SVG backend, so downloads look alike.
         let dy = match style.anchor().v_pos {

@@ -302,9 +302,11 @@ impl DrawingBackend for Backend<'_> {
             VPos::Bottom => "bottom",
         };
         put(&mut pen.baseline, baseline, |b| ctx.set_text_baseline(b));
+        // Physical sides: "start" and "end" swap on a right-to-left page,
+        // and the charts place every label by its left or right edge.
         let align = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
+            HPos::Left => "left",
+            HPos::Right => "right",
             HPos::Center => "center",
         };
         put(&mut pen.align, align, |a| ctx.set_text_align(a));

@@ -66,6 +66,9 @@ pub struct BuilderProps {
     /// The site's root with its base path and a final slash, from the
     /// build's `SITE_URL`. The island uses the address it is served from.
     pub root: String,
+    /// The edition's place below the site's base: "" for the English, "/ar"
+    /// for the Arabic, whose frames are its own embeds.
+    pub edition: String,
     /// Said when the code is copied.
     pub copied: String,
     /// Said when copying failed.
@@ -75,6 +78,7 @@ pub struct BuilderProps {
 wire_struct!(BuilderProps {
     steps,
     root,
+    edition,
     copied,
     failed
 });
@@ -89,6 +93,16 @@ impl BuilderProps {
                 has_figure: s.chart_height > 0.0,
             })
             .collect()
+    }
+
+    /// The address of the frame for `chosen` among `choices`, from the
+    /// site's base (`/ar/embed/round-one/chart/?theme=dark`).
+    pub fn frame_path(
+        &self,
+        chosen: crate::state::builder::Builder,
+        choices: &[crate::state::builder::Choice],
+    ) -> String {
+        format!("{}/embed{}", self.edition, chosen.embed_path(choices))
     }
 
     /// The code for `chosen` among `choices` (what [`Self::choices`]
@@ -107,7 +121,12 @@ impl BuilderProps {
             };
             (s.title.as_str(), height)
         });
-        crate::state::embed::embed_code(root, &chosen.embed_path(choices), title, height as u32)
+        crate::state::embed::embed_code(
+            root,
+            &self.frame_path(chosen, choices),
+            title,
+            height as u32,
+        )
     }
 }
 
@@ -136,6 +155,7 @@ pub fn builder(story: &crate::story::Story, root: &str) -> impl leptos::IntoView
     let props = BuilderProps {
         steps,
         root: root.to_owned(),
+        edition: crate::state::route::edition_prefix(&story.meta.lang),
         copied: story.ui.embed_copied.clone(),
         failed: story.ui.copy_failed.clone(),
     };
@@ -222,7 +242,10 @@ mod browser {
         if let Some(code) = by_id(ids::CODE) {
             set(&code, "value", props.code(chosen, choices, &root));
         }
-        let src = format!("{root}embed{}", chosen.embed_path(choices));
+        let src = format!(
+            "{root}{}",
+            props.frame_path(chosen, choices).trim_start_matches('/')
+        );
         if let Ok(frames) = document().query_selector_all(&format!("#{} iframe", ids::PREVIEWS)) {
             for i in 0..frames.length() {
                 let Some(frame) = frames

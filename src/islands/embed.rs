@@ -21,11 +21,11 @@ pub struct EmbedProps {
 
 wire_struct!(EmbedProps { outline, path });
 
-/// The story's shape without its words: chapters and steps by slug, each
-/// step's figure by kind only.
+/// The story's shape without its words: its language (which says where its
+/// pages live), chapters and steps by slug, each step's figure by kind only.
 #[cfg(feature = "ssr")]
 pub fn outline(story: &Story) -> Story {
-    use crate::story::{Chapter, Figure, Step};
+    use crate::story::{Chapter, Figure, Meta, Step};
     let chapters = story
         .chapters
         .iter()
@@ -54,6 +54,10 @@ pub fn outline(story: &Story) -> Story {
         .collect();
     Story {
         chapters,
+        meta: Meta {
+            lang: story.meta.lang.clone(),
+            ..Meta::default()
+        },
         ..Story::default()
     }
 }

@@ -34,9 +34,10 @@ wire_struct!(FigureProps { story, figure });
 
 /// The story cut down to what the islands of `kinds` read: their datasets,
 /// the publishers of the sources they cite, and the interface words of the
-/// figure, readout and downloads. Everything else is left empty.
+/// figure, readout and downloads, and the text's direction (for the SVG
+/// download). Everything else is left empty.
 pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
-    use crate::story::{Datasets, Source, Ui};
+    use crate::story::{Datasets, Meta, Source, Ui};
     let ui = &story.ui;
     let mut data = Datasets::default();
     for &kind in kinds {
@@ -112,6 +113,10 @@ pub fn figure_story(story: &Story, kinds: &[ChartKind]) -> Story {
         },
         sources,
         data,
+        meta: Meta {
+            dir: story.meta.dir.clone(),
+            ..Meta::default()
+        },
         ..Story::default()
     }
 }
@@ -366,7 +371,11 @@ pub(super) fn ChartIslandView(
                         let mut svg = String::new();
                         let drawn = {
                             let backend = crate::dom::backend::Backend::Svg(
-                                crate::charts::svg::SvgWriter::new(&mut svg, size),
+                                crate::charts::svg::SvgWriter::with_direction(
+                                    &mut svg,
+                                    size,
+                                    story.meta.dir == "rtl",
+                                ),
                             );
                             let style = crate::charts::ChartStyle {
                                 scale: 1.0,

@@ -13,8 +13,9 @@ use crate::story::wire::{wire_struct, Reader, Wire};
 pub struct ShareProps {
     /// The page's title, for the share sheet and the embed code.
     pub title: String,
-    /// The step's address without the base path ("/round-one/").
-    pub path: String,
+    /// The step's embed page, from the site's base ("/embed/round-one/",
+    /// "/ar/embed/round-one/"): what its embed code names.
+    pub embed_path: String,
     /// The embed frame's height at a 640 px column (`site::kit`).
     pub embed_height: f64,
     /// The bar's accessible name.
@@ -35,7 +36,7 @@ pub struct ShareProps {
 
 wire_struct!(ShareProps {
     title,
-    path,
+    embed_path,
     embed_height,
     label,
     copy_link,
@@ -52,7 +53,7 @@ pub fn share_bar(story: &crate::story::Story, route: crate::state::Route) -> imp
     let ui = &story.ui;
     let props = ShareProps {
         title: crate::site::app::page_title(story, route),
-        path: route.canonical().path(story),
+        embed_path: route.canonical().embed(false).site_path(story),
         embed_height: crate::site::kit::frame_height(story, route.canonical().embed(false))
             .map_or(0.0, f64::from),
         label: ui.share_label.clone(),
@@ -105,7 +106,7 @@ pub fn ShareBar(props: ShareProps) -> impl IntoView {
                 let text = match what {
                     Copied::Embed => crate::state::embed::embed_code(
                         &crate::state::site_root(),
-                        &props.path,
+                        &props.embed_path,
                         &props.title,
                         props.embed_height as u32,
                     ),

@@ -10,6 +10,93 @@ use crate::site::{provide_base, use_base};
 use crate::state::{BasePath, Route};
 use crate::story::{fill, join, Story};
 
+/// The same page in another edition, for the language switch and the
+/// cover: written in that edition's own language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherEdition {
+    /// Its language tag ("ar").
+    pub lang: String,
+    /// Its text direction ("rtl").
+    pub dir: String,
+    /// Its language's own name ("العربية").
+    pub name: String,
+    /// Its invitation to read the explainer in it.
+    pub read_in: String,
+    /// The same page there, with the base path.
+    pub href: String,
+}
+
+impl OtherEdition {
+    /// Page `route` in edition `story`, for a site at `base`.
+    pub fn of(story: &Story, route: Route, base: &str) -> OtherEdition {
+        OtherEdition {
+            lang: story.meta.lang.clone(),
+            dir: story.meta.dir.clone(),
+            name: story.ui.language_name.clone(),
+            read_in: story.ui.read_in.clone(),
+            href: route.href(story, base),
+        }
+    }
+
+    /// Every edition but `this`, at page `route`. Editions have the same
+    /// chapters and steps (tested), so a route names the same page in each.
+    pub fn others(
+        this: &Story,
+        editions: &[&Story],
+        route: Route,
+        base: &str,
+    ) -> Vec<OtherEdition> {
+        editions
+            .iter()
+            .filter(|e| e.meta.lang != this.meta.lang)
+            .map(|e| OtherEdition::of(e, route, base))
+            .collect()
+    }
+}
+
+/// The other editions of the page being rendered; none if not provided.
+pub fn use_other_editions() -> Vec<OtherEdition> {
+    use_context::<Vec<OtherEdition>>().unwrap_or_default()
+}
+
+/// Links to the same page in the other editions, each named in its own
+/// language. Where the wasm runs, a click carries the page's chart state
+/// and place along (`dom::refs`, [`crate::state::route::same_place`]).
+#[component]
+fn EditionSwitch(
+    /// The editions to offer.
+    others: Vec<OtherEdition>,
+) -> impl IntoView {
+    others
+        .into_iter()
+        .map(|e| {
+            view! {
+                <a class="edition-switch" href=e.href hreflang=e.lang.clone() lang=e.lang dir=e.dir data-same-place="">
+                    {e.name}
+                </a>
+            }
+        })
+        .collect_view()
+}
+
+/// An invitation to read the explainer in each other edition, in that
+/// edition's language: on the cover and the not-found page, whose readers
+/// may have come to the wrong edition.
+#[component]
+pub fn ReadIn() -> impl IntoView {
+    use_other_editions()
+        .into_iter()
+        .map(|e| {
+            let tag = e.lang.clone();
+            view! {
+                <p class="other-edition" lang=tag dir=e.dir>
+                    <a href=e.href hreflang=e.lang>{e.read_in}</a>
+                </p>
+            }
+        })
+        .collect_view()
+}
+
 /// One page of the explainer, whole.
 #[component]
 pub fn App(
@@ -23,13 +110,17 @@ pub fn App(
     path: Option<String>,
     /// Where the site is deployed ("" at a domain's root).
     base: BasePath,
+    /// The same page in the other editions.
+    #[prop(optional)]
+    others: Vec<OtherEdition>,
 ) -> impl IntoView {
     provide_base(base);
+    provide_context(others.clone());
     let base = use_base();
     let ui = &story.ui;
     // The page's own address, so the skip link stays on this page: a bare
     // "#main" would resolve against <base>, the site's root.
-    let skip_href = format!("{}{}#main", base, route.path(story));
+    let skip_href = format!("{}#main", route.href(story, &base));
     let article = &story.meta.article;
     let credit = fill(
         &ui.credit,
@@ -44,7 +135,7 @@ pub fn App(
         .iter()
         .position(|c| c.slug == "sources")
         .map(|chapter| Route::Step { chapter, step: 0 }.href(story, &base));
-    let crash = view! { <CrashNotice story href=format!("{}{}", base, route.path(story))/> };
+    let crash = view! { <CrashNotice story href=route.href(story, &base)/> };
 
     // An embed is a view of a step for someone else's page: no chrome, and
     // a bridge that talks to the host.
@@ -72,6 +163,7 @@ pub fn App(
         <ProgressBar story route/>
         <header class="masthead">
             <a class="brand" href=Route::Cover.href(story, &base)>{story.meta.title.as_str()}</a>
+            <EditionSwitch others/>
             <ContentsMenu story route/>
         </header>
         <main id="main" tabindex="-1">
@@ -80,7 +172,9 @@ pub fn App(
         <footer class="site-foot">
             <p>
                 {credit}" "
-                <a href=article.url.as_str() rel="noopener">{article.title.as_str()}</a>
+                // The article's own title, in its language: set apart, so an
+                // English title runs left to right inside Arabic.
+                <a href=article.url.as_str() rel="noopener" dir="auto">{article.title.as_str()}</a>
             </p>
             <p>{sources_href.map(|href| view! { <a href=href>{ui.sources_link.as_str()}</a> })}</p>
         </footer>

@@ -116,7 +116,7 @@ pub fn oembed(story: &Story, route: Route, root: &str) -> Option<String> {
     let (title, height, html) = embed_parts(story, route, root)?;
     let preview = format!(
         "{root}{}{}",
-        step.path(story).trim_start_matches('/'),
+        step.site_path(story).trim_start_matches('/'),
         crate::site::preview::FILE
     );
     let fields = [
@@ -151,15 +151,12 @@ fn embed_parts(story: &Story, route: Route, root: &str) -> Option<(String, u32, 
     let height = frame_height(story, route)?;
     let (step, _) = route.unembed()?;
     let title = crate::site::app::page_title(story, step);
-    // The embed code names the step's address; `chart/` stays for a figure.
-    let path = route.path(story);
-    let path = path.strip_prefix("/embed").unwrap_or(&path);
-    let html = embed_code(root, path, &title, height);
+    let html = embed_code(root, &route.site_path(story), &title, height);
     Some((title, height, html))
 }
 
 /// Where the build writes the oEmbed document of embed page `route`: beside
 /// its page, as `oembed.json` (`/embed/round-one/oembed.json`).
 pub fn oembed_path(story: &Story, route: Route) -> String {
-    format!("{}oembed.json", route.path(story))
+    format!("{}oembed.json", route.site_path(story))
 }

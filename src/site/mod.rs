@@ -9,6 +9,7 @@ pub mod kit;
 pub mod pager;
 pub mod pages;
 pub mod preview;
+pub mod shaped;
 pub mod still;
 pub mod toc;
 

@@ -2,12 +2,18 @@
 //! plotters' bitmap backend and the bundled font, from the same draw
 //! functions as the app's charts. Chat and social apps show it beside a
 //! shared link; their bots run no JavaScript, so it has to exist as a file.
+//!
+//! Text with Arabic letters is shaped and ordered ([`super::shaped`]), and a
+//! right-to-left edition's preview is mirrored: its words on the right,
+//! the figure on the left (whose time axis still runs left to right, as on
+//! its pages).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::charts::items::step_view;
-use crate::charts::{draw, fonts, label, wrap, ChartStyle, Palette};
+use crate::charts::{draw, fonts, label, wrap_with, ChartStyle, Palette};
+use crate::site::shaped::{self, Shaping};
 use crate::state::Route;
 use crate::story::{fill, html::plain_text, Story};
 
@@ -49,15 +55,25 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
     };
     let figure = step.and_then(|(_, s)| s.figure.as_ref());
     let text_w: i32 = if figure.is_some() { 560 } else { 1060 };
+    // Words start at the reading edge: the left, or the right in Arabic.
+    let rtl = story.meta.dir == "rtl";
+    let (x, side) = if rtl {
+        (w as i32 - 64, HPos::Right)
+    } else {
+        (64, HPos::Left)
+    };
 
     let mut rgb = vec![0u8; (w * h * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
+        let root = Shaping(BitMapBackend::with_buffer(&mut rgb, SIZE)).into_drawing_area();
         let e = |e: DrawingAreaErrorKind<_>| e.to_string();
         root.fill(&pal.ground).map_err(e)?;
-        root.draw(&Rectangle::new([(0, 0), (14, h as i32)], pal.us.filled()))
-            .map_err(e)?;
-        let x = 64;
+        let bar = if rtl { w as i32 - 14 } else { 0 };
+        root.draw(&Rectangle::new(
+            [(bar, 0), (bar + 14, h as i32)],
+            pal.us.filled(),
+        ))
+        .map_err(e)?;
         let ink = |r: crate::charts::DrawResult<()>| r.map_err(|e| e.to_string());
         ink(label(
             &root,
@@ -65,7 +81,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
             (x, 48),
             24.0,
             pal.muted,
-            (HPos::Left, VPos::Top),
+            (side, VPos::Top),
             &style,
         ))?;
         let (kicker, title) = match step {
@@ -82,7 +98,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
                 (x, y),
                 28.0,
                 pal.us,
-                (HPos::Left, VPos::Top),
+                (side, VPos::Top),
                 &style,
             ))?;
             y += 48;
@@ -91,12 +107,12 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
             (crate::charts::FONT, size, FontStyle::Bold)
                 .into_font()
                 .color(&pal.ink)
-                .pos(plotters::style::text_anchor::Pos::new(
-                    HPos::Left,
-                    VPos::Top,
-                ))
+                .pos(plotters::style::text_anchor::Pos::new(side, VPos::Top))
         };
-        for line in wrap(title, text_w, 52.0, &style).iter().take(3) {
+        for line in wrap_with(title, text_w, |l| shaped::width(l, 52.0, true))
+            .iter()
+            .take(3)
+        {
             root.draw(&Text::new(line.clone(), (x, y), bold(52.0)))
                 .map_err(e)?;
             y += 64;
@@ -106,14 +122,17 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
             Some((_, s)) => plain_text(&s.body, 170),
             None => plain_text(&story.meta.summary, 170),
         };
-        for line in wrap(&body, text_w, 26.0, &style).iter().take(4) {
+        for line in wrap_with(&body, text_w, |l| shaped::width(l, 26.0, false))
+            .iter()
+            .take(4)
+        {
             ink(label(
                 &root,
                 line,
                 (x, y),
                 26.0,
                 pal.ink,
-                (HPos::Left, VPos::Top),
+                (side, VPos::Top),
                 &style,
             ))?;
             y += 38;
@@ -134,7 +153,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
             (x, h as i32 - 40),
             20.0,
             pal.muted,
-            (HPos::Left, VPos::Bottom),
+            (side, VPos::Bottom),
             &style,
         ))?;
         root.present().map_err(e)?;
@@ -145,7 +164,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
         let (cw, ch) = (540u32, 480u32);
         let mut chart = vec![0u8; (cw * ch * 3) as usize];
         {
-            let backend = BitMapBackend::with_buffer(&mut chart, (cw, ch));
+            let backend = Shaping(BitMapBackend::with_buffer(&mut chart, (cw, ch)));
             let view = step_view(story, figure);
             // Larger than on screen: a preview is seen small, in a feed.
             let big = ChartStyle {
@@ -154,7 +173,7 @@ pub fn render(story: &Story, route: Route) -> Result<Vec<u8>, String> {
             };
             draw(figure.chart, backend, &story.data, &view, &big).map_err(|e| e.to_string())?;
         }
-        let (ox, oy) = (620usize, 60usize);
+        let (ox, oy) = (if rtl { 30usize } else { 620 }, 60usize);
         let row = (cw * 3) as usize;
         for r in 0..ch as usize {
             let to = ((oy + r) * w as usize + ox) * 3;

@@ -68,8 +68,9 @@ pub fn report_height(height: f64) -> Option<u32> {
     (height.is_finite() && height >= 1.0).then(|| height.ceil().min(100_000.0) as u32)
 }
 
-/// The code an editor pastes into a page to embed `path` (a step's address
-/// without the base path, `chart/` added for its figure alone): an iframe
+/// The code an editor pastes into a page to embed `path` (an embed page's
+/// address from the site's base, as [`Route::site_path`] gives it:
+/// `/embed/round-one/`, `/ar/embed/round-one/chart/`): an iframe
 /// that works on its own, at `height` pixels (the page at a 640 px column,
 /// estimated at build time), for pages whose editor strips scripts; then
 /// the script, which only keeps the frame as tall as its content. `root` is
@@ -83,7 +84,7 @@ pub fn embed_code(root: &str, path: &str, title: &str, height: u32) -> String {
             "style=\"display:block;width:100%;min-height:{height}px;border:0\" data-dialogue-embed></iframe>\n",
             "<script src=\"{root}public/embed.js\" async></script>"
         ),
-        src = escape(&format!("{root}embed{path}")),
+        src = escape(&format!("{root}{}", path.trim_start_matches('/'))),
         title = escape(title),
         height = height,
         root = escape(root),

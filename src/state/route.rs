@@ -36,6 +36,44 @@ pub enum Route {
     NotFound,
 }
 
+/// The language of the edition at the site's root; every other edition
+/// lives under its language's tag (`/ar/`).
+pub const DEFAULT_LANG: &str = "en";
+
+/// Where the edition in `lang` lives below the site's base: "" for the
+/// default edition (or a story with no language, such as an embed's
+/// outline built before editions), `/ar` for Arabic. Tags are ASCII
+/// letters and hyphens (BCP 47), so the prefix needs no escaping; any
+/// other character leaves the default edition's place.
+pub fn edition_prefix(lang: &str) -> String {
+    let plain = lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if lang.is_empty() || lang == DEFAULT_LANG || !plain {
+        String::new()
+    } else {
+        format!("/{}", lang.to_ascii_lowercase())
+    }
+}
+
+/// `href`, the same page in another edition as the build wrote it, with
+/// the query and fragment of the page the reader is on (`location.search`
+/// and `location.hash`), so a chart's state and the place in the whole
+/// story come along: editions share slugs and chart state (tested). What
+/// `href` carried after its path gives way; an empty `?` or `#` is dropped.
+pub fn same_place(href: &str, search: &str, hash: &str) -> String {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let search = if search.len() > 1 && search.starts_with('?') {
+        search
+    } else {
+        ""
+    };
+    let hash = if hash.len() > 1 && hash.starts_with('#') {
+        hash
+    } else {
+        ""
+    };
+    format!("{path}{search}{hash}")
+}
+
 /// The path segment of [`Route::All`].
 pub const ALL_SLUG: &str = "all";
 
@@ -121,9 +159,17 @@ impl Route {
         }
     }
 
-    /// The path with the base path in front, ready for an `href`.
+    /// The path from the site's base: [`Route::path`] behind the edition's
+    /// prefix (`/ar/round-one/` in the Arabic edition). Where the page's
+    /// file goes, and what a link names after the base path.
+    pub fn site_path(&self, story: &Story) -> String {
+        format!("{}{}", edition_prefix(&story.meta.lang), self.path(story))
+    }
+
+    /// The path with the base path and the edition in front, ready for an
+    /// `href`.
     pub fn href(&self, story: &Story, base: &str) -> String {
-        format!("{}{}", base.trim_end_matches('/'), self.path(story))
+        format!("{}{}", base.trim_end_matches('/'), self.site_path(story))
     }
 
     /// The step after this one, running on into the next chapter. An

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::markup::parse_paragraphs;
 use super::model::{
-    Chapter, ChartKind, Dataset, Datasets, Meta, RawChapter, RawGlossary, RawMeta, RawSources,
-    Step, Story, Troops, Ui,
+    Chapter, ChartKind, Dataset, Datasets, Meta, RawChapter, RawGlossary, RawMeta, RawSourceNotes,
+    RawSources, Source, Step, Story, Troops, Ui,
 };
 
 /// The files a story is read from, relative to the content root.
@@ -43,6 +43,10 @@ impl ContentPaths {
                 .join(format!("{}.toml", k.slug()))
         }));
         files.extend(self.chapter_files()?);
+        let notes = self.lang_dir.join(NOTES_FILE);
+        if notes.exists() {
+            files.push(notes);
+        }
         Ok(files)
     }
 
@@ -69,7 +73,13 @@ pub fn load(paths: &ContentPaths) -> Result<Story, String> {
     let raw_meta: RawMeta = read(&paths.lang_dir.join("meta.toml"))?;
     let ui: Ui = read(&paths.lang_dir.join("ui.toml"))?;
     let glossary: RawGlossary = read(&paths.lang_dir.join("glossary.toml"))?;
-    let sources: RawSources = read(&paths.shared_dir.join("sources.toml"))?;
+    let mut sources: RawSources = read(&paths.shared_dir.join("sources.toml"))?;
+    let notes_file = paths.lang_dir.join(NOTES_FILE);
+    if notes_file.exists() {
+        let notes: RawSourceNotes = read(&notes_file)?;
+        translate_notes(&mut sources.source, notes)
+            .map_err(|e| format!("{}: {e}", notes_file.display()))?;
+    }
     let data_dir = paths.lang_dir.join("data");
     let dataset = |kind: ChartKind| -> Result<Dataset, String> {
         read(&data_dir.join(format!("{}.toml", kind.slug())))
@@ -109,6 +119,27 @@ pub fn load(paths: &ContentPaths) -> Result<Story, String> {
         glossary: glossary.term,
         data,
     })
+}
+
+/// An edition's notes on the sources, beside its other files; only an
+/// edition other than the one `sources.toml` is written for has one.
+pub const NOTES_FILE: &str = "source-notes.toml";
+
+/// Gives `sources` an edition's own notes: one for every source that has a
+/// note, none for a source that has not, and none for an unknown id.
+fn translate_notes(sources: &mut [Source], notes: RawSourceNotes) -> Result<(), String> {
+    let mut notes = notes.note;
+    for s in sources.iter_mut().filter(|s| !s.note.is_empty()) {
+        s.note = notes
+            .remove(&s.id)
+            .ok_or_else(|| format!("no note for source {:?}, which has one", s.id))?;
+    }
+    match notes.keys().next() {
+        Some(id) => Err(format!(
+            "a note for {id:?}, which is no source or has no note in sources.toml"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Turns an editor's chapter into the app's, parsing the running text.

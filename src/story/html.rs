@@ -102,7 +102,7 @@ pub fn fragment_text(words: &str) -> String {
 fn pinpoint(story: &Story, cite: &SourceRef) -> String {
     let mut out = String::new();
     if let Some(quote) = &cite.quote {
-        out.push_str(&format!("<q>{}</q> ", escape(quote)));
+        out.push_str(&format!("<q{}>{}</q> ", isolate(story), escape(quote)));
     }
     if let Some(n) = cite.paragraph {
         out.push_str(&format!(
@@ -116,6 +116,20 @@ fn pinpoint(story: &Story, cite: &SourceRef) -> String {
     out
 }
 
+/// ` dir="auto"` in a right-to-left edition, where a source's own words
+/// (its title, publisher, date, a quote from it) are often English: each
+/// is then set apart and runs in its own direction, so a Latin title
+/// ending in a number or a full stop is not reordered into the Arabic
+/// around it. Nothing in a left-to-right edition, whose citations stay as
+/// short as they were.
+fn isolate(story: &Story) -> &'static str {
+    if story.meta.dir == "rtl" {
+        r#" dir="auto""#
+    } else {
+        ""
+    }
+}
+
 /// One source as a sentence: title, publisher, date, link.
 fn source_sentence(story: &Story, id: &str) -> Option<String> {
     cited_sentence(story, &SourceRef::id(id))
@@ -127,17 +141,26 @@ fn cited_sentence(story: &Story, cite: &SourceRef) -> Option<String> {
     let id = cite.id.as_str();
     let s = story.source(id)?;
     let ui = &story.ui;
+    let iso = isolate(story);
+    // A source's own words, isolated where the edition runs right to left.
+    let own = |text: &str| {
+        if iso.is_empty() {
+            escape(text)
+        } else {
+            format!("<bdi>{}</bdi>", escape(text))
+        }
+    };
     let date = if s.date.is_empty() {
         String::new()
     } else {
-        format!("{}{}", escape(&ui.list_separator), escape(&s.date))
+        format!("{}{}", escape(&ui.list_separator), own(&s.date))
     };
     let end = escape(&ui.sentence_end);
     Some(format!(
-        "{}<cite>{}</cite>{end} {}{date}{end}{}",
+        "{}<cite{iso}>{}</cite>{end} {}{date}{end}{}",
         pinpoint(story, cite),
         escape(&s.title),
-        escape(&s.publisher),
+        own(&s.publisher),
         source_link(s, cite.quote.as_deref())
     ))
 }

@@ -30,6 +30,17 @@ static EMBEDDED_AR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story-ar.b
 #[cfg(feature = "ssr")]
 static STORY_AR: OnceLock<Option<Story>> = OnceLock::new();
 
+/// The languages the explainer is written in, the default edition first
+/// (it lives at the site's root; the others under their tag).
+#[cfg(feature = "ssr")]
+pub const EDITIONS: [&str; 2] = ["en", "ar"];
+
+/// Every edition, in [`EDITIONS`] order.
+#[cfg(feature = "ssr")]
+pub fn editions() -> Result<Vec<&'static Story>, &'static str> {
+    EDITIONS.iter().map(|lang| story_in(lang)).collect()
+}
+
 /// The edition in `lang` ("en" or "ar"), decoded once on first use; an
 /// error for a language there is no edition of, or a broken build.
 #[cfg(feature = "ssr")]

@@ -509,6 +509,12 @@ pub struct Ui {
     pub builder_noscript: String,
     /// In a step's share bar: the link to the builder, set to that step.
     pub embed_options: String,
+    /// This edition's language, in its own words ("English", "العربية"):
+    /// what the other editions' language switch says.
+    pub language_name: String,
+    /// An invitation to read the explainer in this edition, in its own
+    /// language: what the other editions' covers say.
+    pub read_in: String,
     /// Drawn before "Previous": an arrow pointing back in reading direction.
     pub previous_icon: String,
     /// Drawn after "Next": an arrow pointing on in reading direction.
@@ -873,6 +879,16 @@ impl Datasets {
 pub struct RawSources {
     /// Every source.
     pub source: Vec<Source>,
+}
+
+/// An edition's notes on the sources (`content/<lang>/source-notes.toml`),
+/// in its own language, by source id: they replace the notes in
+/// `sources.toml`, which are the default edition's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSourceNotes {
+    /// Each note, by the id of its source.
+    pub note: std::collections::BTreeMap<String, String>,
 }
 
 /// Glossary file as an editor writes it.

@@ -445,6 +445,8 @@ wire_struct!(Ui {
     builder_code,
     builder_noscript,
     embed_options,
+    language_name,
+    read_in,
     previous_icon,
     next_icon,
 });

@@ -176,7 +176,7 @@ test('links load the next step prefetched (and, once the page is up, prerendered
 });
 
 test('the prerendered page is the page: the wasm replaces no element and changes no text', async () => {
-  const pages = ['/round-one/security-markers/', '/round-two/', '/', '/all/', '/embed/round-one/iraqs-pledge/'];
+  const pages = ['/round-one/security-markers/', '/round-two/', '/', '/all/', '/embed/round-one/iraqs-pledge/', '/ar/round-one/security-markers/', '/ar/all/'];
   for (const p of pages) {
     const { page, context, problems } = await openPage(env.browser);
     // Hold the wasm back until every node of the prerendered page is marked.

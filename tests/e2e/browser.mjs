@@ -123,9 +123,27 @@ export const FIGURES = {
 };
 
 /** Every prerendered page's path, from dist/: "/", "/context/", "/context/protests/", …
- * Embeds (under /embed/) are listed by embedPaths() instead. */
+ * Embeds (under /embed/) are listed by embedPaths() instead, and the Arabic
+ * edition (under /ar/) by arabicPaths(). */
 export function pagePaths() {
-  return [...walkPages(DIST, '/', ['public', 'embed']), BUILDER];
+  return [...walkPages(DIST, '/', ['public', 'embed', 'ar']), BUILDER];
+}
+
+/** Every page of the Arabic edition: "/ar/", "/ar/context/", …, "/ar/embed/". */
+export function arabicPaths() {
+  return [...walkPages(path.join(DIST, 'ar'), '/ar/', ['embed']), `/ar${BUILDER}`];
+}
+
+/** Every embed of the Arabic edition: "/ar/embed/context/", … */
+export function arabicEmbedPaths() {
+  return walkPages(path.join(DIST, 'ar', 'embed'), '/ar/embed/', []).filter((p) => p !== `/ar${BUILDER}`);
+}
+
+/** The Arabic pages the slow, in-browser checks visit: one of each kind
+ * (the cover, a step with each chart, the whole story, the builder, an
+ * embed and a figure alone), not every page a second time. */
+export function arabicSample() {
+  return ['/ar/', ...Object.values(FIGURES).map((p) => `/ar${p}`), '/ar/all/', `/ar${BUILDER}`, '/ar/embed/round-one/iraqs-pledge/', '/ar/embed/round-two/allies-in-parliament/chart/'];
 }
 
 /** The embed builder: the one page under /embed/ that is not an embed. */

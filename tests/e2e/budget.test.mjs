@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, openPage, mounted, drawn, pagePaths, embedPaths, firstViewFiles, ROOT, BASE, DIST } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, embedPaths, arabicPaths, arabicEmbedPaths, firstViewFiles, ROOT, BASE, DIST } from './browser.mjs';
 
 /**
  * First-view transfer budget, brotli, in KB. The islands issue asks for
@@ -97,8 +97,9 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
     Math.abs(measured.total - total) <= 512,
     `the first view counted from the files (${kb(measured.total)} KB) is not what the browser fetched (${kb(total)} KB)`,
   );
-  const pages = [...pagePaths(), ...embedPaths()].map((p) => ({ path: p, ...pageFirstView(p) }));
-  assert.ok(pages.length > 50, `only ${pages.length} pages found`);
+  // Both editions: an Arabic page keeps the English one's budget.
+  const pages = [...pagePaths(), ...embedPaths(), ...arabicPaths(), ...arabicEmbedPaths()].map((p) => ({ path: p, ...pageFirstView(p) }));
+  assert.ok(pages.length > 100, `only ${pages.length} pages found`);
   const budgeted = pages.slice().sort((a, b) => b.total - a.total);
   const heaviest = budgeted[0];
   const whole = pages.find((p) => p.path === WHOLE_STORY);
@@ -110,6 +111,10 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
   );
   assert.ok(whole, `${WHOLE_STORY} was not among the pages`);
   assert.equal(whole.wasm, 0, `${WHOLE_STORY} loads its wasm in its first view`);
+  const arabic = budgeted.find((p) => p.path.startsWith('/ar/'));
+  const wholeAr = pages.find((p) => p.path === `/ar${WHOLE_STORY}`);
+  console.log(`# heaviest Arabic first view: ${arabic.path} ${kb(arabic.total)} KB; /ar${WHOLE_STORY}: ${kb(wholeAr.total)} KB`);
+  assert.equal(wholeAr.wasm, 0, `/ar${WHOLE_STORY} loads its wasm in its first view`);
   for (const [name, bytes] of [[step, total], [heaviest.path, heaviest.total]]) {
     assert.ok(
       bytes / 1024 <= FIRST_VIEW_BUDGET_KB,
@@ -136,6 +141,8 @@ test('Lighthouse 12 scores accessibility, best practices and SEO at 100', { skip
   const pages = [
     ['/', ['accessibility', 'best-practices', 'seo']],
     ['/round-two/kadhimis-footing/', ['accessibility', 'best-practices', 'seo']],
+    // SEO checks the hreflang alternates too.
+    ['/ar/round-two/kadhimis-footing/', ['accessibility', 'best-practices', 'seo']],
     // Embeds ask not to be indexed, so SEO does not apply to them.
     ['/embed/round-one/iraqs-pledge/', ['accessibility', 'best-practices']],
   ];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, ROOT, DIST, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, arabicPaths, arabicEmbedPaths, arabicSample, ROOT, DIST, BASE } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -31,8 +31,8 @@ async function axe(page) {
   return result;
 }
 
-test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark', async () => {
-  const pages = ['/', '/all/', '/embed/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/'];
+test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark, in both editions', async () => {
+  const pages = ['/', '/all/', '/embed/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/', ...arabicSample(), '/ar/round-two/kadhimis-footing/?opinion=iran-2017-voa'];
   for (const scheme of ['light', 'dark']) {
     const { page, context, problems } = await openPage(env.browser, { bypassCSP: true, colorScheme: scheme });
     for (const p of pages) {
@@ -105,7 +105,7 @@ test('hostile addresses show the story or the not-found view, and run nothing', 
 });
 
 test('every page carries the content security policy and no inline script', async () => {
-  for (const p of [...pagePaths(), ...embedPaths()]) {
+  for (const p of [...pagePaths(), ...embedPaths(), ...arabicPaths(), ...arabicEmbedPaths()]) {
     const html = fs.readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
     const csp = (html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/) || [])[1];
     assert.ok(csp, `${p}: no policy`);
@@ -230,7 +230,7 @@ test('a panic after the islands are up keeps the page readable and shows the not
 
 test('the Nu Html Checker finds no error in any built page', () => {
   const jar = path.join(ROOT, 'tools/node_modules/vnu-jar/build/dist/vnu.jar');
-  const files = [...pagePaths(), ...embedPaths()].map((p) => path.join(DIST, p, 'index.html'));
+  const files = [...pagePaths(), ...embedPaths(), ...arabicPaths(), ...arabicEmbedPaths()].map((p) => path.join(DIST, p, 'index.html'));
   files.push(path.join(DIST, '404.html'));
   // The checker's CSS grammar predates anchor positioning (CSS Anchor
   // Positioning Module Level 1, in Chromium since 125): only those words

@@ -2,8 +2,10 @@
 // fetched without running any JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import { serve } from './server.mjs';
-import { DIST, BASE, pagePaths } from './browser.mjs';
+import { DIST, BASE, pagePaths, arabicPaths, embedPaths, arabicEmbedPaths } from './browser.mjs';
 
 let server;
 before(async () => {
@@ -16,9 +18,9 @@ after(async () => {
 const decode = (s) => s?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const attr = (html, re) => decode((html.match(re) || [])[1]);
 
-test('every page carries its own text, title, description and preview tags without JavaScript', async () => {
+test('every page carries its own text, title, description and preview tags without JavaScript, in both editions', async () => {
   const seen = new Map();
-  for (const path of pagePaths()) {
+  for (const path of [...pagePaths(), ...arabicPaths()]) {
     const res = await fetch(server.url + path);
     assert.equal(res.status, 200, path);
     const html = await res.text();
@@ -31,7 +33,7 @@ test('every page carries its own text, title, description and preview tags witho
     assert.ok(/<meta name="twitter:card" content="[a-z_]+">/.test(html), `${path}: twitter card`);
     assert.equal((html.match(/<meta name="description"/g) || []).length, 1, `${path}: one description`);
     const h = attr(html, /<h2 id="step-title"[^>]*>([^<]+)</) || attr(html, /<h1 id="page-title"[^>]*>([^<]+)</);
-    assert.ok(h && title.startsWith(h.split(':')[0]) || path === '/' || path === '/all/', `${path}: title names the page (${title} / ${h})`);
+    assert.ok(h && title.startsWith(h.split(':')[0]) || /^(\/ar)?\/(all\/)?$/.test(path), `${path}: title names the page (${title} / ${h})`);
     assert.ok(/<p>[^<]{20,}/.test(html), `${path}: running text is in the HTML`);
     if (process.env.SITE_URL) {
       const canonical = attr(html, /<link rel="canonical" href="([^"]+)">/);
@@ -49,4 +51,42 @@ test('every page carries its own text, title, description and preview tags witho
     assert.ok(!seen.has(title), `${path} and ${seen.get(title)} share a title`);
     seen.set(title, path);
   }
+});
+
+test('every page says its language and direction, and names itself in the other edition and the other edition in it', async () => {
+  const english = pagePaths();
+  const arabic = arabicPaths();
+  assert.equal(arabic.length, english.length, 'the editions have the same pages');
+  const read = (p) => fs.readFileSync(nodePath.join(DIST, p, 'index.html'), 'utf8');
+  const links = (html) => Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], decode(m[2])]));
+  const tail = (href) => href.replace(/^https?:\/\/[^/]+/, '').slice(BASE.length);
+  for (const [lang, dir, locale, paths] of [['en', 'ltr', 'en_US', english], ['ar', 'rtl', 'ar_AR', arabic]]) {
+    for (const p of paths) {
+      const html = read(p);
+      assert.match(html, new RegExp(`<html lang="${lang}" dir="${dir}">`), p);
+      assert.equal(attr(html, /<meta property="og:locale" content="([^"]+)">/), locale, `${p}: og:locale`);
+      assert.equal(attr(html, /<meta property="og:locale:alternate" content="([^"]+)">/), locale === 'en_US' ? 'ar_AR' : 'en_US', `${p}: og:locale:alternate`);
+      const alt = links(html);
+      const other = lang === 'en' ? `/ar${p}` : p.slice(3);
+      assert.deepEqual(Object.keys(alt).sort(), ['ar', 'en', 'x-default'], `${p}: hreflang alternates`);
+      assert.equal(tail(alt[lang]), p, `${p}: names itself`);
+      assert.equal(tail(alt[lang === 'en' ? 'ar' : 'en']), other, `${p}: names the other edition`);
+      assert.equal(tail(alt['x-default']), lang === 'en' ? p : other, `${p}: x-default is the English page`);
+      // And the other edition's page names this one back.
+      assert.equal(tail(links(read(other))[lang]), p, `${other} names ${p} back`);
+      // The switch in the masthead (and, on the cover, the invitation) opens the same page.
+      const switches = [...html.matchAll(/<a class="edition-switch" href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)"/g)];
+      assert.equal(switches.length, 1, `${p}: one language switch`);
+      assert.equal(switches[0][1], BASE + other, `${p}: the switch opens the same page`);
+    }
+  }
+  // Embeds are not listed for search engines, in either edition, and carry no switch.
+  for (const p of [...embedPaths().slice(0, 3), ...arabicEmbedPaths().slice(0, 3)]) {
+    const html = read(p);
+    assert.doesNotMatch(html, /hreflang=/, p);
+    assert.match(html, p.startsWith('/ar/') ? /<html lang="ar" dir="rtl">/ : /<html lang="en" dir="ltr">/, p);
+  }
+  // Each cover invites readers to the other edition, in its language.
+  assert.match(read('/'), /<p class="other-edition" lang="ar" dir="rtl"><a href="[^"]*\/ar\/" hreflang="ar">اقرأ هذا الشرح بالعربية<\/a>/);
+  assert.match(read('/ar/'), /<p class="other-edition" lang="en" dir="ltr"><a href="[^"]*\/" hreflang="en">Read this explainer in English<\/a>/);
 });

@@ -33,6 +33,7 @@ pub fn Cover(
             </header>
             <div class="summary" inner_html=summary></div>
             <p class="cta"><a class="button" href=start>{story.ui.start_reading.as_str()}" "{story.ui.next_icon.as_str()}</a></p>
+            <crate::site::app::ReadIn/>
             <div class="cover-toc">
                 <h2 class="toc-heading">{story.ui.contents.as_str()}</h2>
                 <Toc story current=Signal::stored(None)/>

@@ -31,6 +31,7 @@ pub fn NotFound(
         <article class="not-found" data-testid="not-found">
             <h1 id="page-title" tabindex="-1">{story.ui.not_found_title.as_str()}</h1>
             <p>{shown}</p>
+            <crate::site::app::ReadIn/>
             <Toc story current=Signal::stored(None)/>
         </article>
     }
