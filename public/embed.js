@@ -10,7 +10,8 @@
  * With the script, each such iframe takes the height its page reports, so
  * it never scrolls or leaves a gap at any width. The older placeholder,
  *   <div data-dialogue-embed="/round-one/iraqs-pledge/"></div>,
- * still becomes an iframe of that step (add "chart/" for its figure alone).
+ * still becomes an iframe of that step (add "chart/" for its figure alone;
+ * data-lang="ar" for the Arabic edition's, whose embeds live under ar/embed/).
  *
  * To move an embed to another step:
  *   StrategicDialogue.go(iframeOrPlaceholder, "/round-two/");
@@ -29,7 +30,8 @@
   // The explainer's root: this file lives at <root>public/embed.js.
   var root = new URL('../', script.src);
   var origin = root.origin;
-  var embeds = new URL('embed/', root).href;
+  // An edition's embeds: embed/… for the English, ar/embed/… for the Arabic.
+  var EMBEDS = /^(?:[a-z]{2,3}\/)?embed\//;
   var PATH = /^\/[a-z0-9\-\/]{0,300}$/;
   var frames = [];
 
@@ -37,7 +39,8 @@
     if (el.getAttribute('data-dialogue-ready')) return;
     if (el.tagName === 'IFRAME') {
       // Pasted whole: only frames of this explainer are ours to size.
-      if (String(el.src).indexOf(embeds) !== 0) return;
+      var src = String(el.src);
+      if (src.indexOf(root.href) !== 0 || !EMBEDS.test(src.slice(root.href.length))) return;
       el.setAttribute('data-dialogue-ready', 'true');
       frames.push(el);
       return;
@@ -45,7 +48,9 @@
     var path = (el.getAttribute('data-dialogue-embed') || '/').trim();
     if (!PATH.test(path) || path.indexOf('//') !== -1) return;
     var iframe = document.createElement('iframe');
-    iframe.src = new URL('embed' + path, root).href;
+    var lang = el.getAttribute('data-lang') || '';
+    var edition = /^[a-z]{2,3}$/.test(lang) && lang !== 'en' ? lang + '/' : '';
+    iframe.src = new URL(edition + 'embed' + path, root).href;
     iframe.title = el.getAttribute('data-title') || 'US–Iraq Strategic Dialogue, 2020: an explainer';
     iframe.setAttribute('loading', 'lazy');
     iframe.style.cssText = 'display:block;width:100%;height:32rem;border:0;';

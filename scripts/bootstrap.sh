@@ -54,16 +54,6 @@ if ! command -v pdftotext >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 
-# The Arabic edition is read in the browser with the system's Arabic faces,
-# as its readers have them: without one, Chromium draws Arabic as boxes.
-if [ ! -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ]; then
-  say "Installing the Noto fonts from Debian, so the browser has Arabic faces"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-core >/dev/null
-fi
-
 # Java runs the Nu Html Checker (npm vnu-jar) over every built page.
 if ! command -v java >/dev/null; then
   say "Installing a Java runtime from Debian, for the Nu Html Checker"

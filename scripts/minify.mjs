@@ -180,6 +180,18 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+// Shrinking once more until nothing changes: 0.19 KB of brotli off the
+// troop chart's wasm (86.23 -> 86.04 KB), about 8 s a build. The features
+// the wasm uses are named again, as the pass above strips them.
+execFileSync(
+  'wasm-opt',
+  [
+    pruned, '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-reference-types',
+    '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+    '--enable-multivalue', '-Oz', '--converge', '--strip-target-features', '-o', pruned,
+  ],
+  { stdio: 'inherit' },
+);
 const prunedWasm = readFileSync(pruned);
 rmSync(pruned);
 if (exportsOf(prunedWasm).some((name) => STREAMS.test(name))) fail('wasm-opt left the stream adapters');

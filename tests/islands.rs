@@ -64,6 +64,41 @@ fn a_figure_island_reads_from_its_cut_down_story_what_it_would_from_the_whole() 
 }
 
 #[test]
+fn any_bytes_survive_as_attribute_text() {
+    use explainer::islands::bytes_text;
+    use explainer::state::url::decode_bytes;
+    let clean = |text: &str| {
+        text.chars().all(|c| {
+            c >= ' '
+                && !('\u{7f}'..'\u{a0}').contains(&c)
+                && !('\u{fdd0}'..='\u{fdef}').contains(&c)
+                && (u32::from(c) & 0xfffe) != 0xfffe
+        })
+    };
+    // Every pair of bytes, and each behind a lead byte of every length.
+    for a in 0..=255u8 {
+        for b in 0..=255u8 {
+            for bytes in [
+                vec![a, b],
+                vec![0xE0, a, b],
+                vec![0xF0, 0x9F, a, b],
+                vec![b'%', a, b],
+            ] {
+                let text = bytes_text(&bytes);
+                assert!(clean(&text), "{bytes:?} → {text:?}");
+                assert_eq!(decode_bytes(&text, false), bytes, "{text:?}");
+            }
+        }
+    }
+    // Letters beyond ASCII are themselves; controls and noncharacters not.
+    assert_eq!(bytes_text("دالة “x”".as_bytes()), "دالة “x”");
+    assert_eq!(
+        bytes_text("\u{85}\u{fdd0}\u{ffff}".as_bytes()),
+        "%C2%85%EF%B7%90%EF%BF%BF"
+    );
+}
+
+#[test]
 fn props_survive_the_page_and_damaged_props_are_refused() {
     let full = story().unwrap();
     let props = FigureProps {
@@ -76,9 +111,30 @@ fn props_survive_the_page_and_damaged_props_are_refused() {
         },
     };
     let text = props_text(&props);
-    // Printable ASCII only, and the figure's words readable as they are.
-    assert!(text.bytes().all(|b| (0x20..0x7f).contains(&b)));
+    // Printable characters only, and the figure's words readable as they are.
+    assert!(text
+        .chars()
+        .all(|c| c >= ' ' && !('\u{7f}'..'\u{a0}').contains(&c)));
     assert!(text.contains("round-one"));
+    assert_eq!(props_from_text::<FigureProps>(&text), Some(props));
+    // Arabic words stand as themselves, as they do in the page, so brotli
+    // finds them there (escaped, each letter was six characters).
+    let ar = explainer::story::story_in("ar").unwrap();
+    let props = FigureProps {
+        story: figure_story(ar, &[ChartKind::Troops]),
+        figure: Figure {
+            chart: ChartKind::Troops,
+            from: None,
+            to: None,
+            highlight: Vec::new(),
+        },
+    };
+    let text = props_text(&props);
+    let title = &ar.data.troops.title;
+    assert!(
+        text.contains(title.as_str()),
+        "{title} is not in the props as written"
+    );
     assert_eq!(props_from_text::<FigureProps>(&text), Some(props));
     let cut: String = text.chars().take(text.len() / 2).collect();
     assert_eq!(props_from_text::<FigureProps>(&cut), None);

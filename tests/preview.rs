@@ -211,10 +211,28 @@ fn every_arabic_page_has_a_mirrored_preview_with_its_words_and_its_figure() {
             "{route:?}: the bar is on the right"
         );
         assert_eq!(px(5, 300), px(5, 5), "{route:?}: no bar on the left");
-        assert_ne!(
-            rgb,
-            render(en, route).unwrap(),
-            "{route:?}: the English image"
+        // The credit, one line, ends at the reading edge (64 px in from
+        // the right), as the English one starts 64 px in from the left.
+        let ground = px(5, 5);
+        let inked = |rgb: &[u8], x: usize| {
+            (555..600).any(|y| {
+                let i = (y * SIZE.0 as usize + x) * 3;
+                (rgb[i], rgb[i + 1], rgb[i + 2]) != ground
+            })
+        };
+        let span = |rgb: &[u8]| {
+            let xs: Vec<usize> = (20..1180).filter(|&x| inked(rgb, x)).collect();
+            (xs[0], xs[xs.len() - 1])
+        };
+        let (left, right) = span(&rgb);
+        assert!(
+            (1126..=1137).contains(&right) && left > 100,
+            "{route:?}: the credit spans {left}..{right}"
+        );
+        let (left, _) = span(&render(en, route).unwrap());
+        assert!(
+            (63..=70).contains(&left),
+            "{route:?}: the English credit starts at {left}"
         );
         assert!(
             seen.insert(rgb),

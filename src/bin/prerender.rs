@@ -608,26 +608,6 @@ fn page(
             og_locale(&other.meta.lang)
         ));
     }
-    // The same page in every edition, this one included, for search
-    // engines; the default edition answers readers of any other language.
-    // Embeds are not listed (they are noindex), nor the one 404 page.
-    if route.unembed().is_none() && route != Route::NotFound {
-        let address =
-            |e: &Story| escape(&format!("{}{}", site.unwrap_or(""), route.href(e, &base.0)));
-        for e in editions {
-            head.push_str(&format!(
-                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
-                escape(&e.meta.lang),
-                address(e)
-            ));
-        }
-        if let Some(default) = editions.first() {
-            head.push_str(&format!(
-                r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
-                address(default)
-            ));
-        }
-    }
     if let Some(site) = site.filter(|_| route != Route::NotFound) {
         // The page's full address: the site, then the base path, then the
         // page (for an embed, the step it shows).
@@ -656,6 +636,26 @@ fn page(
         head.push_str(&format!(
             r#"<link rel="canonical" href="{canonical}"><meta property="og:url" content="{canonical}">"#
         ));
+        // The same page in every edition, this one included, for search
+        // engines (whose alternates must be absolute); the default edition
+        // answers readers of any other language. Embeds are not listed:
+        // they are noindex.
+        if route.unembed().is_none() {
+            let address = |e: &Story| escape(&format!("{site}{}", route.href(e, &base.0)));
+            for e in editions {
+                head.push_str(&format!(
+                    r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                    escape(&e.meta.lang),
+                    address(e)
+                ));
+            }
+            if let Some(default) = editions.first() {
+                head.push_str(&format!(
+                    r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+                    address(default)
+                ));
+            }
+        }
         // oEmbed discovery: a step names its embed's document, an embed its
         // own.
         let embed = route

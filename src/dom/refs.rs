@@ -33,22 +33,7 @@ pub fn open_in_place() {
         let Some(mouse) = ev.dyn_ref::<web_sys::MouseEvent>() else {
             return;
         };
-        // The language switch takes the reader's place along, whichever
-        // way the link opens (before the modified-click check).
-        if let Some(switch) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("a[data-same-place]").ok().flatten())
-        {
-            let location = leptos::prelude::window().location();
-            let href = crate::state::route::same_place(
-                &switch.get_attribute("href").unwrap_or_default(),
-                &location.search().unwrap_or_default(),
-                &location.hash().unwrap_or_default(),
-            );
-            let _ = switch.set_attribute("href", &href);
-            return;
-        }
+
         if ev.default_prevented()
             || mouse.button() != 0
             || mouse.ctrl_key()

@@ -44,25 +44,62 @@ pub const BUILDER: &str = "builder";
 pub const STORY_FIGURE: &str = "story-figure";
 
 /// An island's props as text for `data-props`: their wire bytes, with
-/// printable ASCII as itself and every other byte (and `%`) as `%XX`.
+/// printable ASCII as itself, each run of bytes that spells a printable
+/// character beyond ASCII (an Arabic letter, a curly quote) as that
+/// character, and every other byte (and `%`) as `%XX`.
 ///
 /// The props are mostly the words of the figure, which the page also shows
 /// (its table, its summary), so brotli finds them again in the page: as
 /// base64 the same props cost 2.5 to 4.5 KB brotli a page, this way about
-/// a third of that (see README, "Where we stand").
+/// a third of that (see README, "Where we stand"). Escaped, an Arabic
+/// letter was six characters that matched nothing in the page.
 pub fn props_text<P: Wire>(props: &P) -> String {
+    bytes_text(&wire::encode(props))
+}
+
+/// Any bytes as attribute text, as [`props_text`] writes props; read back
+/// by `state::url::decode_bytes`.
+pub fn bytes_text(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::new();
-    for b in wire::encode(props) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if (0x20..0x7f).contains(&b) && b != b'%' {
             out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            i += 1;
+            continue;
         }
+        if let Some(c) = printable_at(&bytes[i..]) {
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        out.push('%');
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+        i += 1;
     }
     out
+}
+
+/// The character beyond ASCII that `bytes` start with, if they start with
+/// one in UTF-8 that may stand in an attribute as itself: not a C1
+/// control, not a noncharacter.
+fn printable_at(bytes: &[u8]) -> Option<char> {
+    let len = match bytes.first()? {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let c = std::str::from_utf8(bytes.get(..len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    let code = u32::from(c);
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
+    (code >= 0xA0 && !noncharacter).then_some(c)
 }
 
 /// Reads props back from their text; `None` if they are not what `P`

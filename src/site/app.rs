@@ -60,8 +60,8 @@ pub fn use_other_editions() -> Vec<OtherEdition> {
 }
 
 /// Links to the same page in the other editions, each named in its own
-/// language. Where the wasm runs, a click carries the page's chart state
-/// and place along (`dom::refs`, [`crate::state::route::same_place`]).
+/// language. Where the wasm runs, each follows the address's chart state
+/// and place (`state::url`, [`crate::state::route::same_place`]).
 #[component]
 fn EditionSwitch(
     /// The editions to offer.

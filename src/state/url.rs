@@ -115,6 +115,33 @@ pub fn load(query: RwSignal<Query>) {
     query.set(Query::parse(
         &window().location().search().unwrap_or_default(),
     ));
+    keep_editions_in_place();
+}
+
+/// Points the language switch (`a[data-same-place]`) at the same page in
+/// the other edition with this address's query and fragment, whenever the
+/// address changes here: so a click, a middle click, "Open in new tab" and
+/// "Copy link" all keep the reader's chart state and place.
+#[cfg(target_arch = "wasm32")]
+fn keep_editions_in_place() {
+    let location = window().location();
+    let (search, hash) = (
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
+    );
+    let Ok(links) = document().query_selector_all("a[data-same-place]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|n| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            continue;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        let _ = link.set_attribute("href", &super::route::same_place(&href, &search, &hash));
+    }
 }
 
 /// Replaces the current history entry with `href` (a path and query) and
@@ -152,5 +179,6 @@ pub fn replace_fragment(id: &str) {
             .state()
             .unwrap_or(leptos::wasm_bindgen::JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&href));
+        keep_editions_in_place();
     }
 }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, drawn, arabicSample, ROOT, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, arabicSample, arabicPaths, arabicEmbedPaths, ROOT, BASE, DIST } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -88,31 +88,52 @@ function englishInterface() {
   return [...out];
 }
 
-test('no English interface words are left on any kind of Arabic page once its wasm has run', async () => {
+/** The English interface words `english` found in the page's own words
+ * (its text, title and labels), leaving out a source's own words (titles,
+ * publishers, dates, quotes, links to it), which stay in their language,
+ * and the switch back to English. */
+function englishIn(page, english) {
+  return page.evaluate((english) => {
+    const theirs = 'cite, q, bdi, a[href^="http"], script, style, textarea';
+    // In another language than the page's: the switch to the other edition.
+    const foreign = (el) => el.closest('[lang]')?.lang !== document.documentElement.lang;
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.closest(theirs) && !foreign(n.parentElement)) texts.push(n.data);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      if (el.closest(theirs) || foreign(el)) continue;
+      for (const a of ['aria-label', 'title', 'alt', 'placeholder']) if (el.hasAttribute(a)) texts.push(el.getAttribute(a));
+    }
+    const all = texts.join('\n');
+    return english.filter((words) => all.includes(words));
+  }, english);
+}
+
+test('no English interface words are left on any Arabic page as written, nor on one of each kind once its wasm has run', async () => {
   const english = englishInterface();
   assert.ok(english.length > 60, `only ${english.length} English strings`);
+  // Every page as the build wrote it, read without running anything.
+  const still = await env.browser.newContext({ javaScriptEnabled: false });
+  const reader = await still.newPage();
+  // The check finds English where there is some: on the English step.
+  await reader.setContent(fs.readFileSync(path.join(DIST, '/round-one/security-markers/', 'index.html'), 'utf8'), { waitUntil: 'domcontentloaded' });
+  assert.ok((await englishIn(reader, english)).length > 10, 'the check finds no English on an English page');
+  const pages = [...arabicPaths(), ...arabicEmbedPaths()];
+  assert.ok(pages.length > 90, `${pages.length} Arabic pages`);
+  for (const p of pages) {
+    await reader.setContent(fs.readFileSync(path.join(DIST, p, 'index.html'), 'utf8'), { waitUntil: 'domcontentloaded' });
+    assert.deepEqual(await englishIn(reader, english), [], `${p}: English interface words`);
+  }
+  await still.close();
+  // And live, where the wasm writes readouts, statuses and labels.
   const { page, context, problems } = await openPage(env.browser);
   for (const p of arabicSample()) {
     await page.goto(env.url + p);
     await mounted(page);
     if (await page.$('.chart-canvas')) await drawn(page);
-    const found = await page.evaluate((english) => {
-      // A source's own words (titles, publishers, dates, quotes, links to it)
-      // stay in their language, as does the switch back to English.
-      const theirs = 'cite, q, bdi, a[href^="http"], [lang]:not([lang="ar"]), script, style, textarea';
-      const texts = [document.title];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement.closest(theirs)) texts.push(n.data);
-      }
-      for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
-        if (el.closest(theirs)) continue;
-        for (const a of ['aria-label', 'title', 'alt', 'placeholder']) if (el.hasAttribute(a)) texts.push(el.getAttribute(a));
-      }
-      const all = texts.join('\n');
-      return english.filter((words) => all.includes(words));
-    }, english);
-    assert.deepEqual(found, [], `${p}: English interface words`);
+    assert.deepEqual(await englishIn(page, english), [], `${p}: English interface words`);
   }
   assert.deepEqual(problems, []);
   await context.close();
@@ -134,6 +155,9 @@ test('Arabic chart text reaches the canvas in reading order, right to left, and 
   await drawn(page);
   const texts = await page.evaluate(() => window.__texts);
   const arabic = texts.filter((t) => ARABIC_LETTER.test(t.text));
+  // And no English words of the interface on the canvas either.
+  const onCanvas = texts.map((t) => t.text).join('\n');
+  assert.deepEqual(englishInterface().filter((words) => onCanvas.includes(words)), [], 'English on the canvas');
   assert.ok(arabic.length >= 3, `Arabic labels on the canvas: ${JSON.stringify(texts.slice(0, 8))}`);
   // Physical alignment (the charts place labels by their left or right
   // edge) and the page's direction, which orders mixed text.

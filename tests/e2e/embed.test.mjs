@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { start, openPage, mounted, embedPaths, DIST } from './browser.mjs';
+import { start, openPage, mounted, embedPaths, arabicEmbedPaths, DIST } from './browser.mjs';
 
 let env;
 let host;
@@ -248,44 +248,49 @@ test('a bare link unfurls: every page of a step names its oEmbed document, whose
   await context.close();
 });
 
-test('pasted where scripts are stripped, the embed code still shows the whole step at 640 px; with the script it fits and says it is ready', async () => {
-  const doc = oembedOf('/embed/round-one/iraqs-pledge/');
-  const code = local(doc.html);
-  const [frameCode, scriptCode] = code.split('\n');
-  fs.writeFileSync(path.join(hostDir, 'stripped.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
+test('pasted where scripts are stripped, the embed code still shows the whole step at 640 px; with the script it fits and says it is ready, in both editions', async () => {
+  for (const embed of ['/embed/round-one/iraqs-pledge/', '/ar/embed/round-one/iraqs-pledge/']) {
+    const doc = oembedOf(embed);
+    const code = local(doc.html);
+    const [frameCode, scriptCode] = code.split('\n');
+    fs.writeFileSync(path.join(hostDir, 'stripped.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
 <body style="margin:0 auto;max-width:640px;font:16px sans-serif"><p>The newsroom's text.</p>${frameCode}<p>After the embed.</p></body></html>`);
-  fs.writeFileSync(path.join(hostDir, 'scripted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
+    fs.writeFileSync(path.join(hostDir, 'scripted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A CMS page</title></head>
 <body style="margin:0 auto;max-width:640px;font:16px sans-serif"><p>The newsroom's text.</p>${frameCode}
 <script>document.addEventListener('strategic-dialogue:ready', (e) => { window.__ready = e.detail.path; });</script>
 ${scriptCode}<p>After the embed.</p></body></html>`);
-  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 640, height: 900 }, extraOrigins: [new URL(host.url).origin] });
-  await page.goto(host.url + '/stripped.html');
-  const handle = await page.waitForSelector('iframe');
-  await handle.scrollIntoViewIfNeeded();
-  const frame = await handle.contentFrame();
-  await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
-  const outer = (await handle.boundingBox()).height;
-  const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  assert.equal(outer, doc.height, 'the frame keeps its pasted height');
-  assert.ok(inner <= outer, `cut off: the step is ${inner} px in a ${outer} px frame`);
-  assert.ok(await frame.isVisible('#step-title'), 'the step\'s heading');
-  assert.ok(await frame.isVisible('.step-body p'), 'the step\'s text');
-  assert.ok(await frame.isVisible('.chart-canvas'), 'the figure');
+    const { page, context, problems } = await openPage(env.browser, { viewport: { width: 640, height: 900 }, extraOrigins: [new URL(host.url).origin] });
+    await page.goto(host.url + '/stripped.html');
+    const handle = await page.waitForSelector('iframe');
+    await handle.scrollIntoViewIfNeeded();
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+    const outer = (await handle.boundingBox()).height;
+    const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    assert.equal(outer, doc.height, `${embed}: the frame keeps its pasted height`);
+    assert.ok(inner <= outer, `${embed}: cut off: the step is ${inner} px in a ${outer} px frame`);
+    assert.ok(await frame.isVisible('#step-title'), 'the step\'s heading');
+    assert.ok(await frame.isVisible('.step-body p'), 'the step\'s text');
+    assert.ok(await frame.isVisible('.chart-canvas'), 'the figure');
 
-  await page.goto(host.url + '/scripted.html');
-  const fitted = { handle: await page.waitForSelector('iframe[data-dialogue-ready]') };
-  fitted.frame = await fitted.handle.contentFrame();
-  await fitted.frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
-  await fits(page, fitted);
-  await page.waitForFunction(() => window.__ready);
-  assert.equal(await page.evaluate(() => window.__ready), '/embed/round-one/iraqs-pledge/');
-  assert.deepEqual(problems, []);
-  await context.close();
+    await page.goto(host.url + '/scripted.html');
+    const fitted = { handle: await page.waitForSelector('iframe[data-dialogue-ready]') };
+    fitted.frame = await fitted.handle.contentFrame();
+    await fitted.frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+    await fits(page, fitted);
+    await page.waitForFunction(() => window.__ready);
+    // The protocol's paths are the edition's own, as a host's go() gives them.
+    assert.equal(await page.evaluate(() => window.__ready), '/embed/round-one/iraqs-pledge/');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test("every embed's pasted height holds its page at 640 px, with no more than a third of a screen to spare", async () => {
   const { page, context } = await openPage(env.browser, { viewport: { width: 640, height: 900 } });
-  for (const p of embedPaths()) {
+  // Every English embed, and the Arabic one of each kind of figure.
+  const arabic = arabicEmbedPaths().filter((p) => /\/(benchmarks|allies-in-parliament|troops-over-time|the-raid|terms|iraqs-pledge|kadhimis-footing|the-squeeze|context)\/(chart\/)?$/.test(p));
+  for (const p of [...embedPaths(), ...arabic]) {
     const { height } = oembedOf(p);
     await page.goto(env.url + p);
     const actual = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
@@ -382,6 +387,26 @@ test('an embed asked for light or dark colours keeps them when its host moves it
     await mounted(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined, bad);
     assert.equal(await ground(page), 'rgb(22, 25, 29)', bad);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the Arabic edition's builder embeds Arabic steps, and its previews fit", async () => {
+  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.url}/ar/embed/?step=round-two/allies-in-parliament&show=chart`);
+  await mounted(page);
+  const code = await page.inputValue('#builder-code');
+  assert.match(code, new RegExp(`^<iframe src="${env.url}/ar/embed/round-two/allies-in-parliament/chart/" title="[^"]*[\\u0600-\\u06FF][^"]*"`), code);
+  assert.match(code, new RegExp(`<script src="${env.url}/public/embed.js" async></script>$`));
+  const frames = await page.$$('.builder-preview iframe');
+  assert.equal(frames.length, 2);
+  for (const handle of frames) {
+    await page.waitForFunction((f) => f.src.includes('/ar/embed/round-two/allies-in-parliament/chart/'), handle);
+    const frame = await handle.contentFrame();
+    await frame.waitForSelector('html[data-hydrated]', { timeout: 15000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'ar');
+    await fits(page, { handle, frame });
   }
   assert.deepEqual(problems, []);
   await context.close();
