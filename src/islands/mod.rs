@@ -22,6 +22,8 @@
 pub mod builder;
 pub mod embed;
 pub mod figure;
+#[cfg(target_arch = "wasm32")]
+mod root;
 pub mod scrolly;
 pub mod share;
 pub mod steps;
@@ -143,7 +145,7 @@ pub fn hydrate() {
     install_panic_hook();
     crate::dom::refs::open_in_place();
     crate::dom::fullscreen::enable();
-    leptos::mount::hydrate_islands();
+    root::set();
     let query = crate::state::url::provide();
     let owner = leptos::reactive::owner::Owner::current();
     wasm_bindgen_futures::spawn_local(async move {

@@ -175,6 +175,25 @@ test('links load the next step prefetched (and, once the page is up, prerendered
   await context.close();
 });
 
+test('a first visit fetches the wasm only once the page has loaded and its first paint is on screen', async () => {
+  // Fetched earlier, the wasm shares a phone's network with the first
+  // paint, and Lighthouse's simulation counts its download in the LCP.
+  for (const p of ['/round-one/security-markers/', '/ar/round-one/security-markers/', '/embed/round-one/iraqs-pledge/']) {
+    const { page, context, problems } = await openPage(env.browser);
+    await page.goto(env.url + p);
+    await mounted(page);
+    const t = await page.evaluate(() => ({
+      wasm: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('_bg.wasm')).map((r) => r.startTime),
+      load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    }));
+    assert.ok(t.wasm.length >= 1 && t.paint > 0, `${p}: ${JSON.stringify(t)}`);
+    assert.ok(t.wasm[0] >= t.load && t.wasm[0] >= t.paint, `${p}: the wasm was asked for at ${t.wasm[0]} ms, before the load (${t.load} ms) or the first paint (${t.paint} ms)`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the prerendered page is the page: the wasm replaces no element and changes no text', async () => {
   const pages = ['/round-one/security-markers/', '/round-two/', '/', '/all/', '/embed/round-one/iraqs-pledge/', '/ar/round-one/security-markers/', '/ar/all/'];
   for (const p of pages) {

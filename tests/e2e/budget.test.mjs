@@ -37,17 +37,6 @@ import { start, openPage, mounted, drawn, pagePaths, embedPaths, arabicPaths, ar
  */
 const FIRST_VIEW_BUDGET_KB = 100;
 
-/**
- * The Arabic edition's pages, for now: NOT the target. Issue 16 asks for
- * the English budget, and the islands issue's ceiling is 100 KB; Arabic
- * steps with the two largest chart wasms measured 100.6 to 100.8 KB on 30
- * November (their HTML is 0.8 KB heavier than the English: Arabic text
- * compresses less well, and brotli's dictionary has none). This holds
- * them where they are so they cannot grow, and issue 16 stays open until
- * they fit the 100 KB every English page keeps.
- */
-const ARABIC_FIRST_VIEW_KB = 101;
-
 /** The whole story on one page: its HTML is the whole text by design, so
  * its first view is that and a picture of its first figure; it loads its
  * wasm at the reader's first move (see `PAGE_ON_MOVE` in prerender.rs). */
@@ -127,8 +116,10 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
   const over = arabic.filter((p) => p.total / 1024 > FIRST_VIEW_BUDGET_KB);
   console.log(`# heaviest Arabic first view: ${arabic[0].path} ${kb(arabic[0].total)} KB; /ar${WHOLE_STORY}: ${kb(wholeAr.total)} KB; ${over.length} Arabic pages over ${FIRST_VIEW_BUDGET_KB} KB`);
   assert.equal(wholeAr.wasm, 0, `/ar${WHOLE_STORY} loads its wasm in its first view`);
-  assert.ok(arabic[0].total / 1024 <= ARABIC_FIRST_VIEW_KB, `the first view of ${arabic[0].path} is ${kb(arabic[0].total)} KB brotli, over the Arabic edition's ${ARABIC_FIRST_VIEW_KB} KB`);
-  for (const [name, bytes] of [[step, total], [heaviest.path, heaviest.total]]) {
+  // The Arabic edition keeps the English budget, though its HTML is about
+  // 0.8 KB heavier (Arabic compresses less well, and brotli's dictionary
+  // has none of it).
+  for (const [name, bytes] of [[step, total], [heaviest.path, heaviest.total], [arabic[0].path, arabic[0].total]]) {
     assert.ok(
       bytes / 1024 <= FIRST_VIEW_BUDGET_KB,
       `the first view of ${name} is ${kb(bytes)} KB brotli, over the ${FIRST_VIEW_BUDGET_KB} KB budget`,
