@@ -6,8 +6,7 @@
 //! `__INCOMPLETE_CHUNKS`). A static site has none of them: our islands take
 //! everything from their props. Reading them cost every wasm 1.5 to 1.8 KB
 //! of brotli (30 November, see README, "Where we stand"); this context
-//! answers as that one
-//! does on a page that has none.
+//! answers as that one does on a page that has none.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
