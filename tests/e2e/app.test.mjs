@@ -175,20 +175,29 @@ test('links load the next step prefetched (and, once the page is up, prerendered
   await context.close();
 });
 
-test('a first visit fetches the wasm only once the page has loaded and its first paint is on screen', async () => {
-  // Fetched earlier, the wasm shares a phone's network with the first
-  // paint, and Lighthouse's simulation counts its download in the LCP.
+test('a first visit fetches the wasm and the steps either side only once the page has loaded and its first paint is on screen', async () => {
+  // Fetched earlier, they share a phone's network with the first paint,
+  // and Lighthouse's simulation counts their downloads in the LCP.
   for (const p of ['/round-one/security-markers/', '/ar/round-one/security-markers/', '/embed/round-one/iraqs-pledge/']) {
     const { page, context, problems } = await openPage(env.browser);
     await page.goto(env.url + p);
     await mounted(page);
+    await page.waitForFunction(() => document.querySelectorAll('link[rel=prefetch]').length >= 2);
     const t = await page.evaluate(() => ({
       wasm: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('_bg.wasm')).map((r) => r.startTime),
+      near: [...document.querySelectorAll('link[rel=next],link[rel=prev]')].map((l) => l.href),
+      pages: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/')).map((r) => [r.name, r.startTime]),
       load: performance.getEntriesByType('navigation')[0].loadEventEnd,
       paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     }));
     assert.ok(t.wasm.length >= 1 && t.paint > 0, `${p}: ${JSON.stringify(t)}`);
     assert.ok(t.wasm[0] >= t.load && t.wasm[0] >= t.paint, `${p}: the wasm was asked for at ${t.wasm[0]} ms, before the load (${t.load} ms) or the first paint (${t.paint} ms)`);
+    assert.equal(t.near.length, 2, `${p}: ${t.near}`);
+    for (const href of t.near) {
+      const fetched = t.pages.filter(([name]) => name === href);
+      assert.ok(fetched.length > 0, `${p}: ${href} was not prefetched: ${JSON.stringify(t.pages)}`);
+      for (const [, at] of fetched) assert.ok(at >= t.paint, `${p}: ${href} was asked for at ${at} ms, before the first paint (${t.paint} ms)`);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   }
