@@ -95,9 +95,9 @@ pub fn StoryFigureView(
     }
 }
 
-/// How long the step in view stays before the address names it.
+/// How long the reader rests on a step before the address names it.
 #[cfg(target_arch = "wasm32")]
-const FRAGMENT_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+const FRAGMENT_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Watches the story's sections and shows the figure of the one crossing
 /// the middle of the screen; the fragment follows it.
@@ -139,7 +139,38 @@ fn follow_steps(
     // Watching the sections waits for a task of its own: finding them in a
     // long page and observing each was a fifth of the island's start.
     let crossing = StoredValue::new_local(None);
+    // The address names the step once the reader rests on it, not as each
+    // step passes: at 4x CPU slowdown each replaceState took 14 to 36 ms,
+    // and Chromium then fetched and parsed the SVG favicon again, a task
+    // of 40 to 60 ms. Each crossing, and each end of a scroll where the
+    // browser tells it, starts the wait again.
+    let name = StoredValue::new_local(None::<String>);
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let write = move || {
+        if let Some(Some(timer)) = pending.try_update_value(Option::take) {
+            timer.clear();
+        }
+        if let Some(id) = name.try_update_value(Option::take).flatten() {
+            crate::state::url::replace_fragment(&id);
+        }
+    };
+    let wait = move || {
+        if name.with_value(Option::is_none) {
+            return;
+        }
+        let later = set_timeout_with_handle(write, FRAGMENT_AFTER).ok();
+        if let Some(Some(earlier)) = pending.try_update_value(|p| std::mem::replace(p, later)) {
+            earlier.clear();
+        }
+    };
+    // A reader who clicks at once (the edition switch, say) still takes
+    // the step being read along: a click reaches the window before a
+    // link follows its address, so the switch's link is brought up to
+    // date first.
+    let listeners = [
+        window_event_listener_untyped("scrollend", move |_| wait()),
+        window_event_listener_untyped("click", move |_| write()),
+    ];
     let watch = move || {
         let found = crate::dom::observe::on_middle(
             &sections(),
@@ -155,21 +186,9 @@ fn follow_steps(
                     set_at.set(next);
                     set_changes.update(|n| *n += 1);
                 }
-                // The address follows once the reader pauses: a fast
-                // scroll crosses many steps, and each replaceState took 4
-                // to 7 ms of a swap's task at 4x CPU slowdown.
                 if !opened.get() {
-                    let id = section.id();
-                    let later = set_timeout_with_handle(
-                        move || crate::state::url::replace_fragment(&id),
-                        FRAGMENT_AFTER,
-                    )
-                    .ok();
-                    if let Some(Some(earlier)) =
-                        pending.try_update_value(|p| std::mem::replace(p, later))
-                    {
-                        earlier.clear();
-                    }
+                    name.set_value(Some(section.id()));
+                    wait();
                 }
             },
             move || settled.set(false),
@@ -177,25 +196,24 @@ fn follow_steps(
         crossing.set_value(found);
     };
     set_timeout(watch, std::time::Duration::ZERO);
-    on_cleanup(move || drop(crossing.try_update_value(Option::take)));
+    on_cleanup(move || {
+        drop(crossing.try_update_value(Option::take));
+        for listener in listeners {
+            listener.remove();
+        }
+    });
 }
 
-/// The warm-up drawings' size, in CSS pixels. Tried and measured (4 runs
-/// each of `make bench`'s scroll): drawing at the figure's own size made
-/// the first swaps faster still, but each warm-up then took 45 to 87 ms (2
-/// to 4 tasks over 50 ms a run); into SVG instead of a canvas, the first
-/// swaps stayed slow (so part of their cost is the canvas's own). Laid out
-/// at the figure's size on a 2048×64 canvas, with every label written in
-/// its middle (5 runs each, 30 November), the first swaps were no faster
-/// and the rehearsals themselves ran over 50 ms at 4x.
-#[cfg(target_arch = "wasm32")]
-const WARM_UP_SIZE: f64 = 400.0;
-
-/// Draws each chart the story shows once, off screen, in tasks of their
-/// own after the page is live. The first change to each chart ran its
-/// drawing code, and the canvas's for its text, for the first time while
-/// the reader scrolled: 10 to 26 ms of a swap at 4x CPU slowdown, against
-/// about 1 ms for the same swap later (`make bench`).
+/// Draws each chart the story shows once, in tasks of their own after the
+/// page is live. The first change to each chart ran its drawing code, and
+/// the canvas's for its text, for the first time while the reader
+/// scrolled: 10 to 26 ms of a swap at 4x CPU slowdown, against about 1 ms
+/// for the same swap later (`make bench`).
+///
+/// Each rehearsal draws at the figure's own size, so it sets the same
+/// labels the swap will, onto one 1×1 canvas: a new canvas of the
+/// figure's size cost 5 to 10 ms to clear at 4x, and 400×400 rehearsals
+/// left the first swaps slower than later ones.
 #[cfg(target_arch = "wasm32")]
 fn warm_up(story: &'static Story, figures: StoredValue<Vec<Figure>>) {
     use leptos::wasm_bindgen::JsCast;
@@ -207,24 +225,29 @@ fn warm_up(story: &'static Story, figures: StoredValue<Vec<Figure>>) {
             }
         }
     });
+    let Some(canvas) = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas.set_width(1);
+    canvas.set_height(1);
     for (i, figure) in (0_u64..).zip(firsts) {
+        let canvas = canvas.clone();
         let draw = move || {
-            let canvas = document()
-                .create_element("canvas")
+            // The figure's size when the rehearsal runs: it follows the
+            // screen alone (see the stylesheet), not the figure shown.
+            let (width, height) = document()
+                .query_selector(".scrolly-frame .chart-canvas")
                 .ok()
-                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-            if let Some(canvas) = canvas {
-                let view = items::step_view(story, &figure);
-                let _ = super::figure::paint::chart(
-                    &canvas,
-                    WARM_UP_SIZE,
-                    WARM_UP_SIZE,
-                    story,
-                    figure.chart,
-                    &view,
-                    false,
-                );
-            }
+                .flatten()
+                .map(|c| (f64::from(c.client_width()), f64::from(c.client_height())))
+                .filter(|&(w, h)| w >= 1.0 && h >= 1.0)
+                .unwrap_or((400.0, 400.0));
+            let view = items::step_view(story, &figure);
+            super::figure::paint::rehearse(&canvas, width, height, story, figure.chart, &view);
         };
         set_timeout(draw, std::time::Duration::from_millis(300 + 100 * i));
     }

@@ -136,6 +136,39 @@ test('the fragment follows the step in view without adding history', async () =>
   }
   assert.equal(await page.evaluate(() => history.length), length, 'no history entry per step');
   assert.equal(new URL(page.url()).pathname, `${BASE}/all/`, 'the path stays');
+  // A reader who keeps scrolling passes steps without the address being
+  // rewritten for each (every rewrite cost the page a long task); it
+  // names the step they rest on.
+  await page.evaluate(() => {
+    window.rewrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => { window.rewrites++; return replace(...args); };
+  });
+  const from = await page.evaluate(() => location.hash);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(150);
+  }
+  const passed = await page.$eval('.scrolly-frame', (f) => f.dataset.changes);
+  assert.equal(await page.evaluate(() => window.rewrites), 0, 'no rewrite while scrolling');
+  assert.equal(await page.evaluate(() => location.hash), from);
+  const resting = await page.evaluate(() => [...document.querySelectorAll('.all-step')]
+    .findLast((s) => s.getBoundingClientRect().top < innerHeight / 2).id);
+  await page.waitForFunction((id) => location.hash === `#${id}`, resting, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => window.rewrites), 1, `one rewrite for the step rested on (figure changed ${passed} times)`);
+  // Clicking at once, before the address has caught up: the other
+  // edition opens at the step being read.
+  // (A step with a figure of its own, so the figure's change says the
+  // crossing has been seen.)
+  const here = all.findIndex((s) => s.id === resting);
+  const next = all.find((s, i) => i > here + 2 && s.figure !== all[i - 1].figure);
+  await page.mouse.wheel(0, await page.$eval(`#${next.id}`, (e) => e.getBoundingClientRect().top - innerHeight * 0.44));
+  await page.waitForFunction(([id, f]) => document.querySelector('.scrolly-frame')?.dataset.figure === f
+    && Math.abs(document.getElementById(id).getBoundingClientRect().top - innerHeight * 0.44) < 2, [next.id, next.figure], { timeout: 3000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.rewrites), 1, 'not yet rewritten');
+  await Promise.all([page.waitForURL((u) => u.pathname === `${BASE}/ar/all/`), page.click('.edition-switch')]);
+  assert.equal(new URL(page.url()).hash, `#${next.id}`, 'the switch carries the step in view');
   assert.deepEqual(problems, [], problems.join('\n'));
   await context.close();
 });
