@@ -11,16 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import { launch, ROOT as root } from '../tests/e2e/browser.mjs';
 
 const SIZE = 48;
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const svg = fs.readFileSync(path.join(root, 'assets/icon/favicon.svg'), 'utf8');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launch();
 const page = await browser.newPage();
 // The icon's pixels, straight (not premultiplied) RGBA, row by row.
 const pixels = await page.evaluate(async ([svg, size]) => {

@@ -30,14 +30,10 @@ pub enum Backend<'a> {
 }
 
 impl Backend<'_> {
-    /// Draws on `canvas`, or `None` if it has no 2D context.
-    pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
-        Self::canvas_as(canvas, (canvas.width(), canvas.height()))
-    }
-
     /// Draws on `canvas` as if it were `size` pixels, whatever its own
-    /// size: what falls outside it is clipped, as on any canvas.
-    pub fn canvas_as(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Option<Self> {
+    /// size (what falls outside it is clipped, as on any canvas); `None`
+    /// if it has no 2D context.
+    pub fn canvas(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Option<Self> {
         use wasm_bindgen::JsCast;
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         Some(Backend::Canvas(context, size, Pen::default()))

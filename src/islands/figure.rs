@@ -568,8 +568,8 @@ pub(super) fn ChartIslandView(
 /// Canvas painting: the only browser-specific drawing code.
 #[cfg(target_arch = "wasm32")]
 pub(super) mod paint {
-    use crate::charts::{draw, ChartStyle, Hits, View};
-    use crate::story::{ChartKind, Story};
+    use crate::charts::{draw, items, ChartStyle, Hits, View};
+    use crate::story::{ChartKind, Figure, Story};
 
     /// Sizes the canvas to `width` × `height` CSS pixels at the screen's
     /// density and draws the chart. `Ok(None)` means the frame has no size
@@ -591,32 +591,40 @@ pub(super) mod paint {
             canvas.set_width(size.0);
             canvas.set_height(size.1);
         }
-        let backend = crate::dom::backend::Backend::canvas(canvas)
-            .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
         let style = ChartStyle { scale, dark };
-        draw(kind, backend, &story.data, view, &style)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        draw_as(canvas, size, story, kind, view, &style).map(Some)
     }
 
-    /// Draws the chart as [`chart`] would at `width` × `height`, onto a
-    /// canvas that keeps its own (small) size, so nearly all of it is
-    /// clipped: the drawing code runs, and the canvas's text is set, with
-    /// no bitmap of the figure's size to allocate and clear. At 4x CPU
-    /// slowdown that first clear of a new 800×800 canvas took 5 to 10 ms.
+    /// Draws `figure` as [`chart`] would on a canvas of `width` × `height`
+    /// CSS pixels, onto `canvas` at whatever (small) size it keeps, so
+    /// nearly all of it is clipped: the drawing code runs, and the canvas
+    /// sets its text, with no bitmap of the figure's size to allocate and
+    /// clear. At 4x CPU slowdown that first clear of a new 800×800 canvas
+    /// took 5 to 10 ms.
     pub fn rehearse(
         canvas: &web_sys::HtmlCanvasElement,
-        width: f64,
-        height: f64,
+        (width, height): (f64, f64),
+        story: &Story,
+        figure: &Figure,
+    ) {
+        let (scale, size) = pixels(width, height);
+        let view = items::step_view(story, figure);
+        let style = ChartStyle { scale, dark: false };
+        let _ = draw_as(canvas, size, story, figure.chart, &view, &style);
+    }
+
+    /// Draws the chart on `canvas` as if it were `size` pixels.
+    fn draw_as(
+        canvas: &web_sys::HtmlCanvasElement,
+        size: (u32, u32),
         story: &Story,
         kind: ChartKind,
         view: &View,
-    ) {
-        let (scale, size) = pixels(width, height);
-        if let Some(backend) = crate::dom::backend::Backend::canvas_as(canvas, size) {
-            let style = ChartStyle { scale, dark: false };
-            let _ = draw(kind, backend, &story.data, view, &style);
-        }
+        style: &ChartStyle,
+    ) -> Result<Hits, String> {
+        let backend = crate::dom::backend::Backend::canvas(canvas, size)
+            .ok_or_else(|| "no 2D context for the chart canvas".to_owned())?;
+        draw(kind, backend, &story.data, view, style).map_err(|e| e.to_string())
     }
 
     /// The screen's density, and `width` × `height` CSS pixels at it.

@@ -239,15 +239,14 @@ fn warm_up(story: &'static Story, figures: StoredValue<Vec<Figure>>) {
         let draw = move || {
             // The figure's size when the rehearsal runs: it follows the
             // screen alone (see the stylesheet), not the figure shown.
-            let (width, height) = document()
+            let size = document()
                 .query_selector(".scrolly-frame .chart-canvas")
                 .ok()
                 .flatten()
                 .map(|c| (f64::from(c.client_width()), f64::from(c.client_height())))
                 .filter(|&(w, h)| w >= 1.0 && h >= 1.0)
                 .unwrap_or((400.0, 400.0));
-            let view = items::step_view(story, &figure);
-            super::figure::paint::rehearse(&canvas, width, height, story, figure.chart, &view);
+            super::figure::paint::rehearse(&canvas, size, story, &figure);
         };
         set_timeout(draw, std::time::Duration::from_millis(300 + 100 * i));
     }

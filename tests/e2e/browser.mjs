@@ -18,19 +18,24 @@ export const BASE = process.env.BASE_PATH || '';
 /** Origins pages may load from: the servers these tests started. */
 const origins = new Set();
 
-export async function start({ cdn = false } = {}) {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: build first (make build)`);
-  }
-  const server = await serve(DIST, { base: BASE, cdn });
-  origins.add(new URL(server.url).origin);
-  const browser = await chromium.launch({
+/** The machine's Chromium, headless, quiet on the network. */
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
     ],
   });
+}
+
+export async function start({ cdn = false } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build first (make build)`);
+  }
+  const server = await serve(DIST, { base: BASE, cdn });
+  origins.add(new URL(server.url).origin);
+  const browser = await launch();
   return {
     url: server.url,
     browser,
