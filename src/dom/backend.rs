@@ -34,10 +34,14 @@ impl Backend<'_> {
     /// size (what falls outside it is clipped, as on any canvas); `None`
     /// if it has no 2D context.
     pub fn canvas(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Option<Self> {
-        use wasm_bindgen::JsCast;
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Backend::Canvas(context, size, Pen::default()))
+        Some(Backend::Canvas(context(canvas)?, size, Pen::default()))
     }
+}
+
+/// The canvas's 2D context, if it has one.
+pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    use wasm_bindgen::JsCast;
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 type Result = std::result::Result<(), DrawingErrorKind<SvgError>>;
