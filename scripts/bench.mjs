@@ -238,8 +238,8 @@ console.table(results.steps);
 // 4c. Scrolling the whole story from top to bottom as a reader does, a
 //     wheel turn at a time, at 4x CPU slowdown and devicePixelRatio 2: the
 //     longest main-thread task (from a trace), how many tasks ran over
-//     50 ms, and how long each figure swap took to draw (the chart's own
-//     clock, as in 3). SCROLL_RUNS (default 3) runs, each in a fresh
+//     50 ms, how long each figure swap took to draw (the chart's own
+//     clock, as in 3) and how many swaps showed a frame drawn ahead. SCROLL_RUNS (default 3) runs, each in a fresh
 //     page: one run varies too much to judge a change by.
 async function scrollRun() {
   const { page: tab, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
@@ -250,7 +250,13 @@ async function scrollRun() {
   await tab.evaluate(() => {
     window.benchSwaps = [];
     const canvas = document.querySelector('.chart-canvas');
-    new MutationObserver(() => window.benchSwaps.push(Number(canvas.dataset.drawMs))).observe(canvas, { attributes: true, attributeFilter: ['data-draws'] });
+    // Each swap's drawing time, and whether its frame was drawn ahead.
+    let ahead = 0;
+    new MutationObserver(() => {
+      const now = Number(canvas.dataset.ahead || 0);
+      window.benchSwaps.push([Number(canvas.dataset.drawMs), now > ahead]);
+      ahead = now;
+    }).observe(canvas, { attributes: true, attributeFilter: ['data-draws'] });
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await env.browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -264,7 +270,8 @@ async function scrollRun() {
   await tab.waitForTimeout(500);
   const trace = JSON.parse((await env.browser.stopTracing()).toString('utf8'));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  const swaps = await tab.evaluate(() => window.benchSwaps);
+  const recorded = await tab.evaluate(() => window.benchSwaps);
+  const swaps = recorded.map(([ms]) => ms);
   await context.close();
   // The page's main thread: the renderer thread that ran the most tasks.
   const mains = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
@@ -276,6 +283,7 @@ async function scrollRun() {
     'longest task ms': Math.round(Math.max(0, ...main)),
     'tasks over 50 ms': main.filter((d) => d > 50).length,
     swaps: swaps.length,
+    'drawn ahead': recorded.filter(([, ahead]) => ahead).length,
     'swap p50 ms': swaps.length ? Number(pct(swaps, 50).toFixed(1)) : null,
     'swap p95 ms': swaps.length ? Number(pct(swaps, 95).toFixed(1)) : null,
   };

@@ -171,6 +171,40 @@ pub fn ChartIsland(props: FigureProps) -> impl IntoView {
     view! { <ChartIslandView story figure=Signal::stored(props.figure)/> }
 }
 
+/// What a figure shows: the step's highlight and period, with the
+/// reader's selection and filters from the address.
+fn compose(story: &Story, figure: &Figure, query: &crate::state::url::Query) -> View {
+    let kind = figure.chart;
+    let groups: Vec<&str> = story
+        .data
+        .dataset(kind)
+        .map(|d| d.groups.iter().map(|g| g.slug.as_str()).collect())
+        .unwrap_or_default();
+    let hidden = hidden(query.get(&hide_key(kind)), groups);
+    let selected = find_item(
+        query.get(select_key(kind)),
+        items::slugs(story, kind).iter().map(String::as_str),
+    );
+    let step = step_view(story, figure);
+    View {
+        period: step.period,
+        highlight: step.highlight,
+        // A selection the filters hide is no selection.
+        selected: selected.filter(|&i| {
+            visible(
+                story,
+                kind,
+                &View {
+                    hidden: hidden.clone(),
+                    ..View::default()
+                },
+            )
+            .contains(&i)
+        }),
+        hidden,
+    }
+}
+
 /// The live part of a figure: filters, canvas, label, readout, downloads.
 ///
 /// Everything follows `figure`, its chart included: the whole story's one
@@ -207,43 +241,7 @@ pub(super) fn ChartIslandView(
     let dataset = move || story.data.dataset(kind());
     // Everything below is derived from the URL and the step, never stored
     // twice: the view is what the reader asked for.
-    let view = Memo::new(move |_| {
-        let kind = kind();
-        let groups: Vec<&str> = story
-            .data
-            .dataset(kind)
-            .map(|d| d.groups.iter().map(|g| g.slug.as_str()).collect())
-            .unwrap_or_default();
-        let (select, hide) = query.with(|q| {
-            (
-                q.get(select_key(kind)).map(str::to_owned),
-                q.get(&hide_key(kind)).map(str::to_owned),
-            )
-        });
-        let hidden = hidden(hide.as_deref(), groups);
-        let selected = find_item(
-            select.as_deref(),
-            items::slugs(story, kind).iter().map(String::as_str),
-        );
-        let step = figure.with(|f| step_view(story, f));
-        View {
-            period: step.period,
-            highlight: step.highlight,
-            // A selection the filters hide is no selection.
-            selected: selected.filter(|&i| {
-                visible(
-                    story,
-                    kind,
-                    &View {
-                        hidden: hidden.clone(),
-                        ..View::default()
-                    },
-                )
-                .contains(&i)
-            }),
-            hidden,
-        }
-    });
+    let view = Memo::new(move |_| figure.with(|f| query.with(|q| compose(story, f, q))));
     let set_state = move |selected: Option<usize>, hidden: Vec<String>| {
         let kind = kind_now();
         let slug = selected.and_then(|i| items::slugs(story, kind).get(i).cloned());
@@ -312,6 +310,27 @@ pub(super) fn ChartIslandView(
         Signal::stored(false),
     );
 
+    // The whole story's figure keeps the next steps' frames drawn ahead.
+    #[cfg(all(target_arch = "wasm32", feature = "all-charts"))]
+    let frames = use_context::<super::ahead::Ahead>().map(|ahead| {
+        let frames = super::ahead::Frames::new(story);
+        Effect::new(move || {
+            let (width, height, dark) = (size.0.get(), size.1.get(), dark.get());
+            let keys = ahead.0.with(|figures| {
+                query.with(|q| {
+                    figures
+                        .iter()
+                        .filter_map(|f| {
+                            paint::key(width, height, f.chart, compose(story, f, q), dark)
+                        })
+                        .collect()
+                })
+            });
+            frames.want(keys);
+        });
+        frames
+    });
+
     // The effect's value is how many times this canvas has been drawn.
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |draws: Option<u32>| {
@@ -324,7 +343,16 @@ pub(super) fn ChartIslandView(
         let clock = leptos::prelude::window().performance();
         let started = clock.as_ref().map(|c| c.now());
         let kind = kind();
-        let drawn = view.with(|view| paint::chart(&canvas, width, height, story, kind, view, dark));
+        let drawn = view.with(|view| {
+            #[cfg(feature = "all-charts")]
+            if let Some(hits) = frames.and_then(|frames| {
+                let key = paint::key(width, height, kind, view.clone(), dark)?;
+                frames.show(&canvas, &key)
+            }) {
+                return Ok(Some(hits));
+            }
+            paint::chart(&canvas, width, height, story, kind, view, dark)
+        });
         let drawn = match drawn {
             Ok(Some(new_hits)) => {
                 hits.set(new_hits);
@@ -635,6 +663,43 @@ pub(super) mod paint {
             context.set_fill_style_str("rgba(0,0,0,0)");
             context.fill_rect(0.0, 0.0, 1.0, 1.0);
         }
+    }
+
+    /// What [`chart`] would draw for these arguments, as a frame to draw
+    /// ahead; `None` if the frame has no size yet.
+    #[cfg(feature = "all-charts")]
+    pub fn key(
+        width: f64,
+        height: f64,
+        kind: ChartKind,
+        view: View,
+        dark: bool,
+    ) -> Option<super::super::ahead::Key> {
+        if width < 1.0 || height < 1.0 {
+            return None;
+        }
+        let (scale, size) = pixels(width, height);
+        Some(super::super::ahead::Key {
+            kind,
+            view,
+            size,
+            scale,
+            dark,
+        })
+    }
+
+    /// Draws the frame `key` on `canvas`, which is already its size.
+    #[cfg(feature = "all-charts")]
+    pub fn draw_key(
+        canvas: &web_sys::HtmlCanvasElement,
+        story: &Story,
+        key: &super::super::ahead::Key,
+    ) -> Result<Hits, String> {
+        let style = ChartStyle {
+            scale: key.scale,
+            dark: key.dark,
+        };
+        draw_as(canvas, key.size, story, key.kind, &key.view, &style)
     }
 
     /// Draws the chart on `canvas` as if it were `size` pixels.

@@ -19,6 +19,9 @@
 //! `island_script.js`, done in Rust so there is no loader to fetch and no
 //! export to keep from the minifier.
 
+// Frames drawn ahead: only the whole story's figure has them.
+#[cfg(all(target_arch = "wasm32", feature = "all-charts"))]
+mod ahead;
 pub mod builder;
 pub mod embed;
 pub mod figure;

@@ -73,6 +73,23 @@ pub fn StoryFigureView(
         follow_steps(figures, at, set_at, set_changes);
         warm_up(story, figures);
     }
+    // Only the wasm with every chart has this island (see `hydrate`).
+    #[cfg(all(target_arch = "wasm32", feature = "all-charts"))]
+    {
+        // The figures a reader scrolling on reaches next, and the one
+        // before, drawn ahead (see `ahead`).
+        let ahead = Memo::new(move |_| {
+            let at = at.get();
+            figures.with_value(|f| {
+                [Some(at + 1), Some(at + 2), at.checked_sub(1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|n| f.get(n).cloned())
+                    .collect()
+            })
+        });
+        provide_context(super::ahead::Ahead(ahead));
+    }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (set_at, set_changes);
 

@@ -5,7 +5,7 @@
 // keeps its figure's summary and table.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, mounted, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, BASE } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -31,6 +31,14 @@ async function readStep(page, id, figure) {
   await page.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, figure, { timeout: 3000 })
     .catch(() => {});
   return figureState(page);
+}
+
+/** The whole story at 1280×800, live, with its steps. */
+async function openStory() {
+  const opened = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+  await opened.page.goto(`${env.url}/all/`);
+  await mounted(opened.page);
+  return { ...opened, all: await sections(opened.page) };
 }
 
 test('the story figure follows the step being read, beside the text or pinned above it', async () => {
@@ -90,10 +98,7 @@ test('the whole story opens as text and a picture of its figure; the wasm comes 
 });
 
 test('a jump to a step shows its figure at once and draws nothing in between', async () => {
-  const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(`${env.url}/all/`);
-  await mounted(page);
-  const all = await sections(page);
+  const { page, context, problems, all } = await openStory();
   const target = all[all.length - 6];
   // A deep link, opened cold (from another page, so it is a page load):
   // the first figure drawn is the target's.
@@ -120,6 +125,33 @@ test('a jump to a step shows its figure at once and draws nothing in between', a
   await page.waitForTimeout(400);
   state = await figureState(page);
   assert.equal(state.figure, found.figure, 'the step found shows its figure');
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
+
+test('a swap shows the frame drawn ahead, the same pixels as drawing on the spot', async () => {
+  const { page, context, problems, all } = await openStory();
+  // A step that changes the figure, well into the story.
+  const i = all.findIndex((s, k) => k > 8 && s.figure !== all[k - 1].figure);
+  await readStep(page, all[i - 1].id, all[i - 1].figure);
+  const canvas = () => page.$eval('.scrolly-frame .chart-canvas', (c) => ({ ahead: Number(c.dataset.ahead || 0), draws: Number(c.dataset.draws) }));
+  const before = await canvas();
+  // Idle time draws the figures next to the one shown.
+  await page.waitForTimeout(1500);
+  await readStep(page, all[i].id, all[i].figure);
+  await page.waitForFunction((n) => Number(document.querySelector('.scrolly-frame .chart-canvas').dataset.draws) > n, before.draws);
+  const after = await canvas();
+  assert.equal(after.ahead, before.ahead + 1, 'the swap showed the frame drawn ahead');
+  const shown = await page.$eval('.scrolly-frame .chart-canvas', (c) => c.toDataURL());
+  // The same step opened at its address is drawn on the spot.
+  const fresh = await context.newPage();
+  await fresh.goto(`${env.url}/all/#${all[i].id}`);
+  await mounted(fresh);
+  await fresh.waitForFunction((f) => document.querySelector('.scrolly-frame')?.dataset.figure === f, all[i].figure, { timeout: 3000 });
+  await drawn(fresh);
+  const spot = await fresh.$eval('.scrolly-frame .chart-canvas', (c) => ({ ahead: c.dataset.ahead ?? null, url: c.toDataURL() }));
+  assert.equal(spot.ahead, null, 'drawn on the spot');
+  assert.ok(spot.url === shown, 'the frame drawn ahead has the pixels of the figure drawn on the spot');
   assert.deepEqual(problems, [], problems.join('\n'));
   await context.close();
 });
