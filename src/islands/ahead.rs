@@ -4,10 +4,11 @@
 //! the screen swaps the figure. Drawn there and then, a swap is 190 to 350
 //! calls into the canvas; at 4x CPU slowdown the same swap took anywhere
 //! from 1 to 10 ms, depending on whether the slowdown and the other
-//! threads landed on it (`make bench`, 30 November). So the figures of the
-//! steps next to the one being read are drawn in idle time, each onto a
-//! canvas off the page; the swap then copies that canvas onto the
-//! figure's, and takes the hit areas its drawing returned.
+//! threads landed on it (`make bench`, 30 November). So the figure of the
+//! next step is drawn in idle time onto a canvas off the page; the swap
+//! then copies that canvas onto the figure's, and takes the hit areas its
+//! drawing returned. The frame shown last stays until its canvas is
+//! needed, so a step back usually finds its frame too.
 //!
 //! A frame is only used when it is exactly what the figure would draw now:
 //! the same chart, view (highlight, period and the reader's selection),
@@ -28,8 +29,9 @@ use crate::story::{ChartKind, Figure, Story};
 #[derive(Clone, Copy)]
 pub struct Ahead(pub Memo<Vec<Figure>>);
 
-/// How many frames are kept at most: those of the nearest figures asked.
-const KEEP: usize = 3;
+/// How many frames are kept at most: the one asked for, and the last
+/// one shown.
+const KEEP: usize = 2;
 
 /// What a frame shows: a chart and its view, drawn at `size` pixels at
 /// `scale` pixels per CSS pixel, in the dark scheme or not.
@@ -64,6 +66,9 @@ pub struct Frames {
     slots: StoredValue<Vec<Slot>, LocalStorage>,
     wanted: StoredValue<Vec<Key>, LocalStorage>,
     busy: StoredValue<bool, LocalStorage>,
+    /// The slot shown last: the first to draw on again, since its frame
+    /// is on screen, while the one before it is a step back.
+    shown: StoredValue<Option<usize>, LocalStorage>,
 }
 
 impl Frames {
@@ -74,6 +79,7 @@ impl Frames {
             slots: StoredValue::new_local(Vec::new()),
             wanted: StoredValue::new_local(Vec::new()),
             busy: StoredValue::new_local(false),
+            shown: StoredValue::new_local(None),
         }
     }
 
@@ -92,9 +98,10 @@ impl Frames {
     /// the canvas to it; returns its hit areas.
     pub fn show(self, canvas: &HtmlCanvasElement, key: &Key) -> Option<Hits> {
         self.slots.with_value(|slots| {
-            let slot = slots
+            let at = slots
                 .iter()
-                .find(|s| s.ready && s.key.as_ref() == Some(key))?;
+                .position(|s| s.ready && s.key.as_ref() == Some(key))?;
+            let slot = &slots[at];
             let context = crate::dom::backend::context(canvas)?;
             if canvas.width() != key.size.0 || canvas.height() != key.size.1 {
                 canvas.set_width(key.size.0);
@@ -111,6 +118,7 @@ impl Frames {
                 .and_then(|n| n.parse::<u32>().ok())
                 .unwrap_or(0);
             let _ = canvas.set_attribute("data-ahead", &(count + 1).to_string());
+            self.shown.set_value(Some(at));
             Some(slot.hits.clone())
         })
     }
@@ -186,9 +194,12 @@ impl Frames {
     fn free_slot(self) -> Option<usize> {
         let free = self.wanted.with_value(|wanted| {
             self.slots.try_update_value(|slots| {
-                let at = slots
-                    .iter()
-                    .position(|s| s.key.as_ref().is_none_or(|k| !wanted.contains(k)))?;
+                let free = |s: &Slot| s.key.as_ref().is_none_or(|k| !wanted.contains(k));
+                let at = self
+                    .shown
+                    .get_value()
+                    .filter(|&i| slots.get(i).is_some_and(free))
+                    .or_else(|| slots.iter().position(free))?;
                 slots[at].key = None;
                 slots[at].ready = false;
                 Some(at)
