@@ -239,8 +239,9 @@ console.table(results.steps);
 //     wheel turn at a time, at 4x CPU slowdown and devicePixelRatio 2: the
 //     longest main-thread task (from a trace), how many tasks ran over
 //     50 ms, how long each figure swap took to draw (the chart's own
-//     clock, as in 3) and how many swaps showed a frame drawn ahead. SCROLL_RUNS (default 3) runs, each in a fresh
-//     page: one run varies too much to judge a change by.
+//     clock, as in 3) and how many swaps showed a frame drawn ahead.
+//     SCROLL_RUNS (default 3) runs, each in a fresh page: one run varies
+//     too much to judge a change by.
 async function scrollRun() {
   const { page: tab, context } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
   const cdp = await context.newCDPSession(tab);
