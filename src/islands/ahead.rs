@@ -103,10 +103,7 @@ impl Frames {
                 .position(|s| s.ready && s.key.as_ref() == Some(key))?;
             let slot = &slots[at];
             let context = crate::dom::backend::context(canvas)?;
-            if canvas.width() != key.size.0 || canvas.height() != key.size.1 {
-                canvas.set_width(key.size.0);
-                canvas.set_height(key.size.1);
-            }
+            super::figure::paint::fit(canvas, key.size);
             context.clear_rect(0.0, 0.0, f64::from(key.size.0), f64::from(key.size.1));
             context
                 .draw_image_with_html_canvas_element(&slot.canvas, 0.0, 0.0)
@@ -156,10 +153,7 @@ impl Frames {
         };
         let drawn = self.slots.with_value(|slots| {
             let canvas = &slots[at].canvas;
-            if canvas.width() != key.size.0 || canvas.height() != key.size.1 {
-                canvas.set_width(key.size.0);
-                canvas.set_height(key.size.1);
-            }
+            super::figure::paint::fit(canvas, key.size);
             super::figure::paint::draw_key(canvas, self.story, &key)
         });
         let Ok(hits) = drawn else {

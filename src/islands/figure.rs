@@ -310,7 +310,7 @@ pub(super) fn ChartIslandView(
         Signal::stored(false),
     );
 
-    // The whole story's figure keeps the next steps' frames drawn ahead.
+    // The whole story's figure keeps the next step's frame drawn ahead.
     #[cfg(all(target_arch = "wasm32", feature = "all-charts"))]
     let frames = use_context::<super::ahead::Ahead>().map(|ahead| {
         let frames = super::ahead::Frames::new(story);
@@ -619,12 +619,18 @@ pub(super) mod paint {
             return Ok(None);
         }
         let (scale, size) = pixels(width, height);
+        fit(canvas, size);
+        let style = ChartStyle { scale, dark };
+        draw_as(canvas, size, story, kind, view, &style).map(Some)
+    }
+
+    /// Sizes `canvas` to `size` pixels, unless it is that size already:
+    /// setting either side clears the canvas and makes it a new bitmap.
+    pub fn fit(canvas: &web_sys::HtmlCanvasElement, size: (u32, u32)) {
         if canvas.width() != size.0 || canvas.height() != size.1 {
             canvas.set_width(size.0);
             canvas.set_height(size.1);
         }
-        let style = ChartStyle { scale, dark };
-        draw_as(canvas, size, story, kind, view, &style).map(Some)
     }
 
     /// Draws `figure` as [`chart`] would on a canvas of `width` × `height`
@@ -688,7 +694,8 @@ pub(super) mod paint {
         })
     }
 
-    /// Draws the frame `key` on `canvas`, which is already its size.
+    /// Draws the frame `key` on `canvas`, which is already its size (see
+    /// [`fit`]).
     #[cfg(feature = "all-charts")]
     pub fn draw_key(
         canvas: &web_sys::HtmlCanvasElement,
