@@ -15,6 +15,16 @@ const { chromium } = require(path.join(ROOT, 'tools/node_modules/playwright-core
 export const DIST = process.env.DIST || path.join(ROOT, 'dist');
 export const BASE = process.env.BASE_PATH || '';
 
+/**
+ * A test's options when what it measures does not depend on where the site
+ * is deployed (memory over a long walk, bytes sent, accessibility, layout
+ * width): it runs at the root build only. The sub-path run keeps every test
+ * of addresses, links and loading, and CI's time for the slow checks is
+ * spent once (the soak, the budget, axe and the sideways check are about
+ * 10 of its 14 minutes).
+ */
+export const ROOT_ONLY = { skip: BASE ? 'does not depend on the base path: run once, at the root build' : false };
+
 /** Origins pages may load from: the servers these tests started. */
 const origins = new Set();
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, openPage, mounted, drawn, pagePaths, embedPaths, arabicPaths, arabicEmbedPaths, firstViewFiles, ROOT, BASE, DIST } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, embedPaths, arabicPaths, arabicEmbedPaths, firstViewFiles, ROOT, BASE, DIST, ROOT_ONLY } from './browser.mjs';
 
 /**
  * First-view transfer budget, brotli, in KB. The islands issue asks for
@@ -53,7 +53,7 @@ after(async () => {
 const brotli = (body) =>
   zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with brotli`, async () => {
+test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with brotli`, ROOT_ONLY, async () => {
   // What a reader's browser really fetches for one step with a chart.
   const { page, context, problems } = await openPage(env.browser);
   const bodies = new Map();
@@ -141,7 +141,7 @@ function pageFirstView(p) {
 
 const LIGHTHOUSE = path.join(ROOT, 'tools/bench/node_modules/.bin/lighthouse');
 
-test('Lighthouse 12 scores accessibility, best practices and SEO at 100', { skip: BASE ? 'measured once, at the root build' : false }, async () => {
+test('Lighthouse 12 scores accessibility, best practices and SEO at 100', ROOT_ONLY, async () => {
   const pages = [
     ['/', ['accessibility', 'best-practices', 'seo']],
     ['/round-two/kadhimis-footing/', ['accessibility', 'best-practices', 'seo']],

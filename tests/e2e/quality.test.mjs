@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, arabicPaths, arabicEmbedPaths, arabicSample, ROOT, DIST, BASE } from './browser.mjs';
+import { start, openPage, mounted, drawn, pagePaths, chapterPaths, embedPaths, arabicPaths, arabicEmbedPaths, arabicSample, ROOT, DIST, BASE, ROOT_ONLY } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -31,7 +31,7 @@ async function axe(page) {
   return result;
 }
 
-test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark, in both editions', async () => {
+test('axe-core finds no violation on any chapter, the cover, the whole story or an embed, in light and dark, in both editions', ROOT_ONLY, async () => {
   const pages = ['/', '/all/', '/embed/', ...chapterPaths(), '/round-two/kadhimis-footing/?opinion=iran-2017-voa', '/context/?timeline-hide=security', ...embedPaths().filter((p) => /^\/embed\/round-(one|two)\//.test(p)).slice(0, 3), '/no-such-page/', ...arabicSample(), '/ar/round-two/kadhimis-footing/?opinion=iran-2017-voa'];
   for (const scheme of ['light', 'dark']) {
     const { page, context, problems } = await openPage(env.browser, { bypassCSP: true, colorScheme: scheme });
@@ -140,7 +140,7 @@ test('reading the story sets no cookie and stores nothing', async () => {
   await context.close();
 });
 
-test('soak: 1,000 step changes through real page loads and 100 resizes leave no error, and memory stays level', async () => {
+test('soak: 1,000 step changes through real page loads and 100 resizes leave no error, and memory stays level', ROOT_ONLY, async () => {
   const { page, context, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   await page.goto(env.url + '/context/');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, openPage, mounted, pagePaths, chapterPaths, BASE, ROOT } from './browser.mjs';
+import { start, openPage, mounted, pagePaths, chapterPaths, BASE, ROOT, ROOT_ONLY } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -298,7 +298,7 @@ test('the contents menu fits on screen from 320 pixels wide and closes on Escape
   }
 });
 
-test('no page scrolls sideways from 320 to 1440 pixels wide', async () => {
+test('no page scrolls sideways from 320 to 1440 pixels wide', ROOT_ONLY, async () => {
   for (const width of [320, 375, 768, 1024, 1440]) {
     const { page, context } = await openPage(env.browser, { viewport: { width, height: 900 } });
     for (const path of ['/', '/round-one/security-markers/', '/sources/', '/all/', '/embed/', '/no/such/']) {
