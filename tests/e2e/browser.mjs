@@ -17,11 +17,11 @@ export const BASE = process.env.BASE_PATH || '';
 
 /**
  * A test's options when what it measures does not depend on where the site
- * is deployed (memory over a long walk, bytes sent, accessibility, layout
- * width): it runs at the root build only. The sub-path run keeps every test
- * of addresses, links and loading, and CI's time for the slow checks is
- * spent once (the soak, the budget, axe and the sideways check are about
- * 10 of its 14 minutes).
+ * is deployed (memory over a long walk, accessibility, layout width, what
+ * Lighthouse scores): it runs at the root build only. The sub-path run keeps
+ * every test of addresses, links and loading, and CI's time for the slow
+ * checks is spent once (the soak, axe and the sideways check were about 7
+ * of its 14 minutes).
  */
 export const ROOT_ONLY = { skip: BASE ? 'does not depend on the base path: run once, at the root build' : false };
 
