@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { brotli as brotliFile } from './server.mjs';
 import { start, openPage, mounted, drawn, pagePaths, embedPaths, arabicPaths, arabicEmbedPaths, firstViewFiles, ROOT, BASE, DIST, ROOT_ONLY } from './browser.mjs';
 
 /**
@@ -128,19 +129,13 @@ test(`every page's first view transfers at most ${FIRST_VIEW_BUDGET_KB} KB with 
 });
 
 /**
- * Each built file's brotli size, made once: the pages share a few wasm,
- * glue and style files, and compressing a wasm at quality 11 for each of
- * about 250 pages took most of this test's 2.7 minutes.
+ * What page `p` transfers on first view, brotli, from the built files.
+ * Each file is compressed once (the server's cache): the pages share a few
+ * wasm, glue and style files, and compressing a wasm at quality 11 for
+ * each of about 250 pages took most of this test's 2.7 minutes.
  */
-const brotliSizes = new Map();
-const brotliOf = (f) => {
-  if (!brotliSizes.has(f)) brotliSizes.set(f, brotli(fs.readFileSync(path.join(DIST, f))));
-  return brotliSizes.get(f);
-};
-
-/** What page `p` transfers on first view, brotli, from the built files. */
 function pageFirstView(p) {
-  const [page, ...rest] = firstViewFiles(p).map((f) => ({ f, br: brotliOf(f) }));
+  const [page, ...rest] = firstViewFiles(p).map((f) => ({ f, br: brotliFile(path.join(DIST, f)).length }));
   const html = fs.readFileSync(path.join(DIST, page.f), 'utf8');
   return {
     total: page.br + rest.reduce((sum, r) => sum + r.br, 0),

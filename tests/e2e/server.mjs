@@ -18,11 +18,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Brotli bodies, made once per file (quality 11, as a CDN stores them). */
+/**
+ * A file's brotli body, made once per file (quality 11, as a CDN stores
+ * it). `body` is the file's bytes when the caller has read them already.
+ */
 const brotliCache = new Map();
-const brotli = (file, body) => {
+export const brotli = (file, body) => {
   if (!brotliCache.has(file)) {
-    brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    brotliCache.set(file, zlib.brotliCompressSync(body ?? fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
   return brotliCache.get(file);
 };
