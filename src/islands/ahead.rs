@@ -104,10 +104,13 @@ impl Frames {
             let slot = &slots[at];
             let context = crate::dom::backend::context(canvas)?;
             super::figure::paint::fit(canvas, key.size);
-            context.clear_rect(0.0, 0.0, f64::from(key.size.0), f64::from(key.size.1));
-            context
-                .draw_image_with_html_canvas_element(&slot.canvas, 0.0, 0.0)
-                .ok()?;
+            // One operation that replaces every pixel, rather than a clear
+            // and then a copy: the figure's canvas is low-latency, and the
+            // browser may show a drawing before it is finished.
+            context.set_global_composite_operation("copy").ok()?;
+            let copied = context.draw_image_with_html_canvas_element(&slot.canvas, 0.0, 0.0);
+            let _ = context.set_global_composite_operation("source-over");
+            copied.ok()?;
             // How many drawings came from frames drawn ahead, for the
             // benchmark (`make bench`) and the tests to read.
             let count = canvas

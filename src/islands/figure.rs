@@ -343,6 +343,12 @@ pub(super) fn ChartIslandView(
         let clock = leptos::prelude::window().performance();
         let started = clock.as_ref().map(|c| c.now());
         let kind = kind();
+        // The whole story's figure, before its first drawing: see
+        // `claim_low_latency`.
+        #[cfg(feature = "all-charts")]
+        if draws == 0 && frames.is_some() {
+            crate::dom::backend::claim_low_latency(&canvas);
+        }
         let drawn = view.with(|view| {
             #[cfg(feature = "all-charts")]
             if let Some(hits) = frames.and_then(|frames| {

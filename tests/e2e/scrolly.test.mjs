@@ -142,6 +142,10 @@ test('a swap shows the frame drawn ahead, the same pixels as drawing on the spot
   await page.waitForFunction((n) => Number(document.querySelector('.scrolly-frame .chart-canvas').dataset.draws) > n, before.draws);
   const after = await canvas();
   assert.equal(after.ahead, before.ahead + 1, 'the swap showed the frame drawn ahead');
+  // A low-latency canvas reaches the compositor only when drawn on (see
+  // claim_low_latency in src/dom/backend.rs).
+  const attributes = await page.$eval('.scrolly-frame .chart-canvas', (c) => c.getContext('2d').getContextAttributes());
+  assert.equal(attributes.desynchronized, true, "the story's canvas is low-latency");
   const shown = await page.$eval('.scrolly-frame .chart-canvas', (c) => c.toDataURL());
   // The same step opened at its address is drawn on the spot.
   const fresh = await context.newPage();
