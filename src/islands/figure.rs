@@ -11,6 +11,7 @@
 //! the colour scheme or the reader's selection changes. The selection and
 //! the filters live in the URL, so a shared link reproduces the view.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::charts::items::{self, readout, step_view, visible};
@@ -227,6 +228,12 @@ pub(super) fn ChartIslandView(
     /// for each chart would cost the wasm 1.8 KB brotli.
     #[prop(default = true)]
     filters: bool,
+    /// The charts whose summaries to write, stacked, with the current
+    /// one shown; none for the current chart's alone. The whole story's
+    /// figure passes every chart it shows, so a swap changes no text (see
+    /// `scrolly::Stack`).
+    #[prop(optional)]
+    every: Vec<ChartKind>,
 ) -> impl IntoView {
     let show_filters = filters;
     let ui = &story.ui;
@@ -510,6 +517,33 @@ pub(super) fn ChartIslandView(
     };
 
     let summary = move || items::words(story, kind()).1;
+    // Only the whole story's figure stacks its summaries, and only the
+    // wasm with every chart has it: the others carry none of that code.
+    #[cfg(feature = "all-charts")]
+    let stacked = (!every.is_empty()).then(|| {
+        super::scrolly::stack(every, figure, move |k| {
+            view! {
+                <p class="chart-summary">
+                    <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
+                    {items::words(story, k).1}
+                </p>
+            }
+        })
+    });
+    #[cfg(not(feature = "all-charts"))]
+    let stacked: Option<()> = {
+        let _ = every;
+        None
+    };
+    let summary_view = match stacked {
+        Some(stack) => Either::Right(stack),
+        None => Either::Left(view! {
+            <p class="chart-summary">
+                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
+                {summary}
+            </p>
+        }),
+    };
     let keys_id = move || format!("{}-keys", kind().slug());
     let downloads = view! {
         <div class="downloads" role="group" aria-label=ui.downloads.as_str()>
@@ -587,10 +621,7 @@ pub(super) fn ChartIslandView(
             {move || the_readout().map(|r| view! { <p class="readout-head">{r.head}</p> })}
             <div inner_html=move || the_readout().map(|r| r.parts_html(&ui.term_separator)).unwrap_or_default()></div>
         </div>
-        <p class="chart-summary">
-            <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-            {summary}
-        </p>
+        {summary_view}
         // One hint for the reader's input: keys where there is a fine
         // pointer or hover, taps on a touch screen (the stylesheet picks).
         <p id=keys_id class="chart-keys hint-keys">{ui.chart_keys.as_str()}</p>

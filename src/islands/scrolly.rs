@@ -56,6 +56,14 @@ pub fn StoryFigureView(
         to: None,
         highlight: Vec::new(),
     });
+    // Each chart the story shows, once, in order: the figure holds all
+    // their words (see `stack`).
+    let mut kinds: Vec<ChartKind> = Vec::new();
+    for f in &figures {
+        if !kinds.contains(&f.chart) {
+            kinds.push(f.chart);
+        }
+    }
     let figures = StoredValue::new(figures);
     // Which figure shows, and how many times it has changed: the count
     // restarts the change's fade and tells tests how many were drawn.
@@ -66,7 +74,6 @@ pub fn StoryFigureView(
             .with_value(|f| f.get(at.get()).cloned())
             .unwrap_or_else(|| first.clone())
     });
-    let kind = Memo::new(move |_| figure.with(|f| f.chart));
 
     #[cfg(target_arch = "wasm32")]
     {
@@ -91,7 +98,17 @@ pub fn StoryFigureView(
 
     // One view for every chart: a change of chart or of highlight redraws
     // the same canvas, so the wasm carries no second way to build a figure.
-    let chart = view! { <ChartIslandView story figure=figure.into() filters=false/> };
+    let chart =
+        view! { <ChartIslandView story figure=figure.into() filters=false every=kinds.clone()/> };
+    let titles = stack(kinds, figure.into(), move |k| {
+        let (title, _, note) = items::words(story, k);
+        view! {
+            <p class="figure-title">
+                {title}
+                <span class="figure-note">{note}</span>
+            </p>
+        }
+    });
     view! {
         <div
             class="scrolly-frame"
@@ -99,13 +116,36 @@ pub fn StoryFigureView(
             data-changes=move || changes.get()
             data-swap=move || (changes.get() > 0).then(|| if changes.get() % 2 == 0 { "a" } else { "b" })
         >
-            <p class="figure-title">
-                {move || items::words(story, kind.get()).0.to_owned()}
-                <span class="figure-note">{move || items::words(story, kind.get()).2.to_owned()}</span>
-            </p>
+            {titles}
             {chart}
         </div>
     }
+}
+
+/// The words of each chart in `kinds`, stacked in one place, with the
+/// current chart's shown (`data-on`) and the rest hidden from screen
+/// readers. The stylesheet shows the current words by opacity on a layer
+/// of their own, so a swap changes no text, layout or paint: a change of
+/// the figure's words made the browser repaint the page, and walk all the
+/// text near the screen again, at 13 of the 26 swaps in one scroll through
+/// the story (traced at 4x CPU slowdown, 1 December).
+pub(super) fn stack<V: IntoView + 'static>(
+    kinds: Vec<ChartKind>,
+    figure: Signal<Figure>,
+    words: impl Fn(ChartKind) -> V,
+) -> impl IntoView {
+    let items = kinds
+        .into_iter()
+        .map(|k| {
+            let on = move || figure.with(|f| f.chart == k);
+            view! {
+                <div data-on=move || on().then_some("") aria-hidden=move || (!on()).then_some("true")>
+                    {words(k)}
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div class="words-stack">{items}</div> }
 }
 
 /// How long the reader rests on a step before the address names it.

@@ -292,3 +292,51 @@ test('without scripts every step shows its figure in words and numbers, and noth
   assert.equal(hidden, 0, 'no step is hidden');
   await context.close();
 });
+
+test("a swap changes no words in the figure: the current chart's show, the others wait hidden", async () => {
+  const { page, context, problems, all } = await openStory();
+  const charts = await page.$$eval('.all-step', (els) => els.map((e) => e.querySelector('.step-figure')?.dataset.chart ?? null));
+  // Two steps in a row that show different charts, well into the story.
+  const i = all.findIndex((s, k) => k > 4 && charts[k] && charts[k - 1] && charts[k] !== charts[k - 1]);
+  assert.ok(i > 0, 'two steps in a row with different charts');
+  const words = () => page.$$eval('.scrolly-frame .words-stack', (stacks) => stacks.map((s) => [...s.children].map((c) => ({
+    on: c.hasAttribute('data-on'),
+    text: c.textContent.trim(),
+    hidden: c.getAttribute('aria-hidden'),
+    opacity: getComputedStyle(c).opacity,
+  }))));
+  const check = (stacks, when) => {
+    assert.equal(stacks.length, 2, `${when}: a stack of titles and one of summaries`);
+    for (const stack of stacks) {
+      assert.ok(stack.length > 1, `${when}: the words of every chart the story shows`);
+      const on = stack.filter((w) => w.on);
+      assert.equal(on.length, 1, `${when}: one chart's words on show`);
+      assert.equal(on[0].hidden, null, `${when}: the words on show are read out`);
+      assert.equal(on[0].opacity, '1', `${when}: the words on show are seen`);
+      for (const w of stack.filter((w) => !w.on)) {
+        assert.equal(w.hidden, 'true', `${when}: other charts' words are not read out`);
+        assert.equal(w.opacity, '0', `${when}: other charts' words are not seen`);
+      }
+    }
+  };
+  await readStep(page, all[i - 1].id, all[i - 1].figure);
+  const before = await words();
+  check(before, 'before the swap');
+  // Any change to the words' text or elements during the swap.
+  await page.evaluate(() => {
+    window.wordChanges = 0;
+    for (const s of document.querySelectorAll('.scrolly-frame .words-stack')) {
+      new MutationObserver((list) => { window.wordChanges += list.length; }).observe(s, { subtree: true, childList: true, characterData: true });
+    }
+  });
+  await readStep(page, all[i].id, all[i].figure);
+  const after = await words();
+  check(after, 'after the swap');
+  assert.equal(await page.evaluate(() => window.wordChanges), 0, 'the swap wrote no words');
+  const title = (stacks) => stacks[0].find((w) => w.on).text;
+  assert.notEqual(title(after), title(before), 'the title on show changed with the chart');
+  const stepTitle = await page.$eval(`#${all[i].id} .step-figure strong`, (e) => e.textContent.trim());
+  assert.ok(title(after).startsWith(stepTitle), `the title on show is the step's chart's: ${title(after)} / ${stepTitle}`);
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await context.close();
+});
