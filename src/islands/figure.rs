@@ -18,7 +18,7 @@ use crate::charts::items::{self, readout, step_view, visible};
 use crate::charts::View;
 use crate::state::query::{find_item, hidden, hide_key, select_key, with_state};
 use crate::story::wire::{wire_struct, Reader, Wire};
-use crate::story::{ChartKind, Figure, Story};
+use crate::story::{ChartKind, Figure, Story, Ui};
 
 /// What a figure island needs: the story cut down to its one chart (its
 /// dataset, the sources it cites and the interface words it uses), and
@@ -231,7 +231,7 @@ pub(super) fn ChartIslandView(
     /// The charts whose summaries to write, stacked, with the current
     /// one shown; none for the current chart's alone. The whole story's
     /// figure passes every chart it shows, so a swap changes no text (see
-    /// `scrolly::Stack`).
+    /// `scrolly::stack`).
     #[prop(optional)]
     every: Vec<ChartKind>,
 ) -> impl IntoView {
@@ -522,12 +522,7 @@ pub(super) fn ChartIslandView(
     #[cfg(feature = "all-charts")]
     let stacked = (!every.is_empty()).then(|| {
         super::scrolly::stack(every, figure, move |k| {
-            view! {
-                <p class="chart-summary">
-                    <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-                    {items::words(story, k).1}
-                </p>
-            }
+            summary_line(ui, items::words(story, k).1)
         })
     });
     #[cfg(not(feature = "all-charts"))]
@@ -537,12 +532,7 @@ pub(super) fn ChartIslandView(
     };
     let summary_view = match stacked {
         Some(stack) => Either::Right(stack),
-        None => Either::Left(view! {
-            <p class="chart-summary">
-                <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
-                {summary}
-            </p>
-        }),
+        None => Either::Left(summary_line(ui, summary)),
     };
     let keys_id = move || format!("{}-keys", kind().slug());
     let downloads = view! {
@@ -631,6 +621,16 @@ pub(super) fn ChartIslandView(
             {downloads}
             <div class="table-scroll" inner_html=table></div>
         </details>
+    }
+}
+
+/// A chart's summary as a paragraph, named for screen readers.
+fn summary_line(ui: &'static Ui, text: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <p class="chart-summary">
+            <span class="visually-hidden">{ui.chart_summary.as_str()}{ui.term_separator.as_str()}</span>
+            {text}
+        </p>
     }
 }
 
